@@ -1,0 +1,174 @@
+/**
+ * The command line over the same modules as the app:
+ *   check DRAFT.json [--previous LAST.json] [--json] [--lang zh-CN|en]   exit 0 no error, 1 errors, 2 unreadable
+ *   cells DRAFT.json [--csv]                                            every table cell, one per line
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { TFunction } from 'i18next';
+import { formatById } from '../format/registry';
+import { columnLabel, rowLabel, tableTitle } from '../format/labels';
+import type { Draft } from '../model/draft';
+import { MAX_DRAFT_FILE_BYTES, readDraftText } from '../model/draftFile';
+import { check } from '../rules/engine';
+import { summarize, type Finding } from '../rules/finding';
+import { createI18n, fileProblemMessage, findingMessage, isLanguage, type Language } from '../i18n';
+
+interface Options {
+  positional: string[];
+  previous?: string;
+  json: boolean;
+  csv: boolean;
+  lang: Language;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { positional: [], json: false, csv: false, lang: 'zh-CN' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') opts.json = true;
+    else if (arg === '--csv') opts.csv = true;
+    else if (arg === '--previous') opts.previous = argv[++i];
+    else if (arg === '--lang') {
+      const lang = argv[++i] ?? '';
+      if (!isLanguage(lang)) throw new UsageError(arg);
+      opts.lang = lang;
+    } else if (arg.startsWith('--')) throw new UsageError(arg);
+    else opts.positional.push(arg);
+  }
+  return opts;
+}
+
+class ReadFailure extends Error {}
+
+function loadDraft(path: string, t: TFunction): { draft: Draft; migratedFrom?: number } {
+  let text: string;
+  try {
+    if (statSync(path).size > MAX_DRAFT_FILE_BYTES) {
+      throw new ReadFailure(t('cli.invalidDraft', { file: path }) + '\n  ' + fileProblemMessage(t, { key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }));
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof ReadFailure) throw e;
+    const detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'ENOENT' : e instanceof Error ? e.message : String(e);
+    throw new ReadFailure(t('cli.cannotRead', { file: path, detail }));
+  }
+  const result = readDraftText(text);
+  if (!result.ok) {
+    const lines = result.problems.map((p) => `  ${fileProblemMessage(t, p)}`);
+    throw new ReadFailure([t('cli.invalidDraft', { file: path }), ...lines].join('\n'));
+  }
+  return result.migratedFrom !== undefined ? { draft: result.draft, migratedFrom: result.migratedFrom } : { draft: result.draft };
+}
+
+function sectionTitle(t: TFunction, draft: Draft, section: Finding['section']): string {
+  if (section === 'meta') return t('section.meta');
+  return formatById(draft.formatId)?.sections.find((s) => s.id === section)?.heading ?? section;
+}
+
+function runCheck(opts: Options, t: TFunction, out: (s: string) => void): number {
+  const [file] = opts.positional;
+  if (!file) throw new UsageError('');
+  const { draft } = loadDraft(file, t);
+  const previous = opts.previous ? loadDraft(opts.previous, t).draft : undefined;
+  const format = formatById(draft.formatId)!;
+  const findings = check(format, draft, previous);
+  const summary = summarize(findings);
+
+  if (opts.json) {
+    out(
+      JSON.stringify({
+        findings: findings.map((f) => ({
+          rule: f.rule,
+          severity: f.severity,
+          section: f.section,
+          cells: f.cells,
+          expected: f.expected,
+          actual: f.actual,
+          difference: f.difference,
+          message: findingMessage(t, f),
+          ...(f.acknowledged !== undefined ? { acknowledged: f.acknowledged } : {}),
+        })),
+        summary: { errors: summary.errors, warnings: summary.warnings, hints: summary.hints, acknowledged: summary.acknowledged },
+      }),
+    );
+  } else {
+    let current: string | null = null;
+    for (const f of findings) {
+      if (f.section !== current) {
+        current = f.section;
+        out(sectionTitle(t, draft, f.section));
+      }
+      const ack = f.acknowledged !== undefined ? `  [${t('cli.acknowledged', { reason: f.acknowledged })}]` : '';
+      out(`  ${t(`severity.${f.severity}`)}  ${findingMessage(t, f)}  (${f.rule})${ack}`);
+    }
+    if (findings.length === 0) out(t('cli.noFindings'));
+    out(t('cli.summary', { ...summary }));
+    if (summary.acknowledged > 0) out(t('cli.acknowledgedCount', { count: summary.acknowledged }));
+  }
+  return summary.errors > 0 ? 1 : 0;
+}
+
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function runCells(opts: Options, t: TFunction, out: (s: string) => void): number {
+  const [file] = opts.positional;
+  if (!file) throw new UsageError('');
+  const { draft } = loadDraft(file, t);
+  const format = formatById(draft.formatId)!;
+  const rows: string[][] = [];
+  for (const table of format.tables) {
+    const section = format.sections.find((s) => s.id === table.section)!.heading;
+    for (const row of table.rows) {
+      for (const column of table.columns) {
+        rows.push([section, tableTitle(format, table), rowLabel(table, row.key), columnLabel(table, column.key), draft.cells[table.id]?.[row.key]?.[column.key] ?? '']);
+      }
+    }
+  }
+  if (opts.csv) {
+    // A byte-order mark and CRLF let Excel and WPS open the UTF-8 file with the Chinese intact.
+    const lines = [['部分', '表', '行', '列', '值'], ...rows].map((r) => r.map(csvField).join(','));
+    out('\uFEFF' + lines.join('\r\n'));
+  } else {
+    for (const [section, table, row, column, value] of rows) out(JSON.stringify({ section, table, row, column, value }));
+  }
+  return 0;
+}
+
+export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
+  const langIndex = argv.indexOf('--lang');
+  const langArg = langIndex >= 0 ? argv[langIndex + 1] ?? '' : '';
+  const t = createI18n(isLanguage(langArg) ? langArg : 'zh-CN').t;
+  const [command, ...rest] = argv;
+  try {
+    const opts = parseArgs(rest);
+    if (command === 'check') return runCheck(opts, t, out);
+    if (command === 'cells') return runCells(opts, t, out);
+    err(t('cli.usage'));
+    return 2;
+  } catch (e) {
+    if (e instanceof ReadFailure) {
+      err(e.message);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      if (e.message) err(t('cli.unknownOption', { option: e.message }));
+      err(t('cli.usage'));
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
+if (invokedDirectly) {
+  // `… | head` closes the pipe early; that is the reader's choice, not a failure.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  process.exitCode = main(process.argv.slice(2));
+}

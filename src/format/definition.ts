@@ -1,0 +1,134 @@
+/**
+ * The shape of a report format definition (the files under templates/formats/).
+ *
+ * A format is data: its sections, the guidance topics of section 一, every table with its printed header grid,
+ * rows, columns and cell kinds, and the arithmetic relations between cells. The schema below validates a
+ * template file when it is loaded, so a typo in a template fails loudly instead of drawing a wrong form.
+ */
+import { z } from 'zod';
+
+export const AGENCY_KINDS = ['government', 'department', 'township', 'other'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const SECTION_IDS = ['general', 'proactive', 'requests', 'review', 'problems', 'other'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+const cellKindSchema = z.discriminatedUnion('type', [
+  /** An integer ≥ 0. */
+  z.object({ type: z.literal('count') }),
+  /** An integer that may be negative, such as 本年增/减. */
+  z.object({ type: z.literal('signed') }),
+  /** A money amount; `unit` is what the printed header names (null where it names none). */
+  z.object({
+    type: z.literal('amount'),
+    unit: z.string().nullable(),
+    maxDecimals: z.number().int().min(0).max(8),
+    exactDecimals: z.number().int().min(0).max(8).optional(),
+  }),
+]);
+export type CellKind = z.infer<typeof cellKindSchema>;
+
+const headerCellSchema = z.object({
+  text: z.string(),
+  rowSpan: z.number().int().min(1).optional(),
+  colSpan: z.number().int().min(1).optional(),
+});
+export type HeaderCell = z.infer<typeof headerCellSchema>;
+
+const columnSchema = z.object({
+  key: z.string().min(1),
+  label: z.string().min(1),
+  /** Labels of the header cells above this column, outermost first. */
+  group: z.array(z.string()).optional(),
+  kind: cellKindSchema,
+});
+export type ColumnDef = z.infer<typeof columnSchema>;
+
+const rowSchema = z.object({
+  key: z.string().min(1),
+  label: z.string(),
+  /** Labels of the row groups this row sits in, outermost first (三、本年度办理结果 / （三）不予公开). */
+  group: z.array(z.string()).optional(),
+});
+export type RowDef = z.infer<typeof rowSchema>;
+
+const tableSchema = z.object({
+  id: z.string().min(1),
+  /** The caption row printed above the header (第二十条第（一）项); null where the table has none. */
+  caption: z.string().nullable(),
+  /** How many label columns the body has on the left (0 for the single-row table of section 四). */
+  labelColumns: z.number().int().min(0),
+  /** The header grid exactly as printed, row by row, with merged cells. */
+  header: z.array(z.array(headerCellSchema)),
+  columns: z.array(columnSchema).min(1),
+  rows: z.array(rowSchema).min(1),
+});
+export type TableDef = z.infer<typeof tableSchema>;
+
+/**
+ * A term of a relation, written compactly in the template: `KEY`, `-KEY` (subtracted) or `prev:KEY` (the same
+ * cell in last year's report). KEY is a column key for relations `for: rows` and a row key for `for: columns`.
+ */
+const termSchema = z.string().regex(/^-?(prev:)?[A-Za-z0-9_.]+$/);
+
+const relationSchema = z.object({
+  /** Stable rule id, reported with every finding. */
+  id: z.string().regex(/^[a-z0-9_]+\.[a-z0-9-]+$/),
+  /** Item number in the arithmetic-relations part (§5) of the format specification. */
+  spec: z.number().int(),
+  severity: z.enum(['error', 'warning']),
+  /** i18n key under `relation.` for the message. */
+  message: z.string(),
+  table: z.string(),
+  /** `rows`: the relation holds in every row, over columns; `columns`: in every column, over rows. */
+  for: z.enum(['rows', 'columns']),
+  /** Restrict to these rows/columns; all of them when absent. */
+  keys: z.array(z.string()).optional(),
+  op: z.enum(['=', '>=', '<=']).default('='),
+  lhs: z.array(termSchema),
+  rhs: z.array(termSchema),
+  /** The single lhs cell is a total that an authored draft computes from the rhs. */
+  computes: z.boolean().optional(),
+});
+export type RelationDef = z.infer<typeof relationSchema>;
+
+const sectionSchema = z.object({
+  id: z.enum(SECTION_IDS),
+  heading: z.string(),
+  /** Headings seen in published reports that mean the same section (normalised on import). */
+  headingVariants: z.array(z.string()),
+  topics: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        /** Only these kinds of agency report on this topic (第五十条第四项: governments only). */
+        agencyKinds: z.array(z.enum(AGENCY_KINDS)).optional(),
+      }),
+    )
+    .optional(),
+  tables: z.array(z.string()).optional(),
+  /**
+   * Matters the section's text must speak of (2021 section 六: 信息处理费). Mentioned when the text contains
+   * any of `anyOf`, or the draft's structured fields for that matter are filled.
+   */
+  mentions: z.array(z.object({ id: z.string(), anyOf: z.array(z.string()).min(1) })).optional(),
+});
+export type SectionDef = z.infer<typeof sectionSchema>;
+
+export const formatDefinitionSchema = z.object({
+  id: z.string().regex(/^[a-z]+-\d{4}$/),
+  name: z.string(),
+  basis: z.string(),
+  formatTitle: z.string(),
+  /** Report years this format is meant for (inclusive; `to: null` means still current). */
+  years: z.object({ from: z.number().int(), to: z.number().int().nullable() }),
+  /** `national` or a region code such as `beijing`. */
+  region: z.string(),
+  /** The national format a regional profile adapts. */
+  profileOf: z.string().nullable(),
+  sections: z.array(sectionSchema).length(6),
+  tables: z.array(tableSchema),
+  relations: z.array(relationSchema),
+});
+export type FormatDefinition = z.infer<typeof formatDefinitionSchema>;

@@ -1,0 +1,219 @@
+/**
+ * The draft: the clerk's work on one report. It is plain JSON (saved to a file, kept in the browser store) and
+ * always valid against the schema built from its format.
+ *
+ * Blank is not zero: a blank cell is the empty string and means "not filled yet".
+ * `totals: 'computed'` (authored drafts) means every total cell is derived from its parts; `'as-printed'`
+ * (drafts imported from a published report) keeps the totals as the report printed them, so their
+ * mismatches can be shown.
+ */
+import { z } from 'zod';
+import { AGENCY_KINDS, SECTION_IDS, type AgencyKind, type SectionId } from '../format/definition';
+import { splitCellId, type CellId, type Format } from '../format/format';
+import { cellNumber } from './number';
+
+export const SCHEMA_VERSION = 2;
+
+/** Long enough for any real report; bounds memory when a hostile file is opened. */
+export const MAX_TEXT_LENGTH = 500_000;
+export const MAX_CELL_LENGTH = 64;
+
+export type CellValues = Record<string, Record<string, Record<string, string>>>;
+
+export interface SectionText {
+  text: string;
+  topics?: Record<string, string>;
+}
+
+export interface Acknowledgement {
+  /** The finding's key (rule and place), so the acknowledgement follows the finding, not its wording. */
+  finding: string;
+  reason: string;
+}
+
+/** 信息处理费 (2021 format, section 六): fee notices issued, amount in them and amount collected, in 元. */
+export interface ProcessingFees {
+  notices: string;
+  amount: string;
+  collected: string;
+}
+
+export interface Draft {
+  schemaVersion: typeof SCHEMA_VERSION;
+  formatId: string;
+  agency: { name: string; kind: AgencyKind; region: string };
+  reportYear: number;
+  /** ISO date (YYYY-MM-DD) or '' while not yet set. */
+  publicationDate: string;
+  totals: 'computed' | 'as-printed';
+  sections: Record<SectionId, SectionText>;
+  cells: CellValues;
+  processingFees?: ProcessingFees;
+  acknowledged: Acknowledgement[];
+}
+
+const text = z.string().max(MAX_TEXT_LENGTH);
+
+function isoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** The zod schema of a draft in this format: exactly its tables, rows, columns and section-一 topics. */
+export function draftSchema(format: Format) {
+  const cells = z
+    .object(
+      Object.fromEntries(
+        format.tables.map((t) => [
+          t.id,
+          z
+            .object(
+              Object.fromEntries(
+                t.rows.map((r) => [
+                  r.key,
+                  z
+                    .object(Object.fromEntries(t.columns.map((c) => [c.key, z.string().max(MAX_CELL_LENGTH).default('')])))
+                    .strict()
+                    .default(() => Object.fromEntries(t.columns.map((c) => [c.key, '']))),
+                ]),
+              ),
+            )
+            .strict()
+            .default(() => blankTable(format, t.id)),
+        ]),
+      ),
+    )
+    .strict();
+
+  const topicIds = format.sections.find((s) => s.id === 'general')?.topics?.map((t) => t.id) ?? [];
+  const sections = z
+    .object(
+      Object.fromEntries(
+        SECTION_IDS.map((id) => [
+          id,
+          z
+            .object({
+              text: text.default(''),
+              topics: z
+                .object(Object.fromEntries(topicIds.map((t) => [t, text.default('')])))
+                .strict()
+                .optional(),
+            })
+            .strict()
+            .default({ text: '' }),
+        ]),
+      ),
+    )
+    .strict();
+
+  return z
+    .object({
+      schemaVersion: z.literal(SCHEMA_VERSION),
+      formatId: z.literal(format.id),
+      agency: z
+        .object({
+          name: z.string().max(200),
+          kind: z.enum(AGENCY_KINDS),
+          region: z.string().max(50),
+        })
+        .strict(),
+      reportYear: z.number().int().min(2008).max(2100),
+      publicationDate: z.string().refine((s) => s === '' || isoDate(s), { message: 'date' }),
+      totals: z.enum(['computed', 'as-printed']),
+      sections,
+      cells: cells.default(() => blankCells(format)),
+      processingFees: z
+        .object({ notices: z.string().max(MAX_CELL_LENGTH), amount: z.string().max(MAX_CELL_LENGTH), collected: z.string().max(MAX_CELL_LENGTH) })
+        .strict()
+        .optional(),
+      acknowledged: z
+        .array(z.object({ finding: z.string().max(300), reason: z.string().max(2000) }).strict())
+        .max(10_000)
+        .default([]),
+    })
+    .strict();
+}
+
+function blankTable(format: Format, tableId: string): Record<string, Record<string, string>> {
+  const t = format.table(tableId);
+  return Object.fromEntries(t.rows.map((r) => [r.key, Object.fromEntries(t.columns.map((c) => [c.key, '']))]));
+}
+
+export function blankCells(format: Format): CellValues {
+  return Object.fromEntries(format.tables.map((t) => [t.id, blankTable(format, t.id)]));
+}
+
+export interface NewDraftOptions {
+  agencyName?: string;
+  agencyKind?: AgencyKind;
+  region?: string;
+  reportYear: number;
+}
+
+export function blankDraft(format: Format, options: NewDraftOptions): Draft {
+  const topics = format.sections.find((s) => s.id === 'general')?.topics ?? [];
+  const sections = Object.fromEntries(SECTION_IDS.map((id) => [id, { text: '' }])) as Record<SectionId, SectionText>;
+  sections.general = { text: '', topics: Object.fromEntries(topics.map((t) => [t.id, ''])) };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    formatId: format.id,
+    agency: { name: options.agencyName ?? '', kind: options.agencyKind ?? 'department', region: options.region ?? format.definition.region },
+    reportYear: options.reportYear,
+    publicationDate: '',
+    totals: 'computed',
+    sections,
+    cells: blankCells(format),
+    acknowledged: [],
+  };
+}
+
+/** The stored text of a cell ('' when blank or absent). */
+export function cellValue(draft: Draft, cell: CellId): string {
+  const { table, row, column } = splitCellId(cell);
+  return draft.cells[table]?.[row]?.[column] ?? '';
+}
+
+/**
+ * The numeric value of a cell as the checks see it: in an authored draft a total is the sum of its parts
+ * (blank while any part is blank, since blank is not zero); otherwise the stored value.
+ */
+export function effectiveNumber(format: Format, draft: Draft, cell: CellId): number | null {
+  if (draft.totals === 'computed') {
+    const inst = format.totals.get(cell);
+    if (inst) {
+      let sum = 0;
+      for (const part of inst.rhs) {
+        const v = effectiveNumber(format, draft, part.cell);
+        if (v === null) return null;
+        sum += part.sign * v;
+      }
+      return sum;
+    }
+  }
+  return cellNumber(cellValue(draft, cell), format.kindOf(cell));
+}
+
+/** A copy of the draft with every computed total written out (authored drafts); as-printed drafts unchanged. */
+export function withComputedTotals(format: Format, draft: Draft): Draft {
+  if (draft.totals !== 'computed') return draft;
+  const cells: CellValues = structuredClone(draft.cells);
+  for (const cell of format.totals.keys()) {
+    const { table, row, column } = splitCellId(cell);
+    const v = effectiveNumber(format, draft, cell);
+    const rowCells = cells[table]?.[row];
+    if (rowCells) rowCells[column] = v === null ? '' : String(v);
+  }
+  return { ...draft, cells };
+}
+
+/** Sets one cell, returning a new draft (the input is not changed). */
+export function setCell(draft: Draft, cell: CellId, value: string): Draft {
+  const { table, row, column } = splitCellId(cell);
+  const t = draft.cells[table] ?? {};
+  return {
+    ...draft,
+    cells: { ...draft.cells, [table]: { ...t, [row]: { ...(t[row] ?? {}), [column]: value } } },
+  };
+}

@@ -1,0 +1,107 @@
+/** Checks of the narrative that need no number reading: empty sections, placeholders left in, required matters. */
+import type { SectionId } from '../format/definition';
+import type { Format } from '../format/format';
+import type { Draft } from '../model/draft';
+import type { Unit } from './engine';
+
+/** Text left from a template or a note to self. `……` is how Chinese templates mark a gap to fill. */
+const PLACEHOLDERS = /XX|ＸＸ|××|xx年|……|待补充|待填写|TODO/;
+
+/** A section that only says it has nothing to say. */
+const NOTHING = /^(无|暂无|没有|无其他需要报告的事项|本年度无)$/;
+
+function fieldsOf(format: Format, draft: Draft, section: SectionId): { field: string; text: string }[] {
+  const s = draft.sections[section];
+  const out = [{ field: `sections.${section}.text`, text: s.text }];
+  const topics = format.sections.find((d) => d.id === section)?.topics ?? [];
+  for (const t of topics) out.push({ field: `sections.${section}.topics.${t.id}`, text: s.topics?.[t.id] ?? '' });
+  return out;
+}
+
+function sectionText(format: Format, draft: Draft, section: SectionId): string {
+  return fieldsOf(format, draft, section)
+    .map((f) => f.text)
+    .join('\n');
+}
+
+export function textUnitsFor(format: Format, section: SectionId): Unit[] {
+  const def = format.sections.find((s) => s.id === section)!;
+  const units: Unit[] = [];
+
+  if (section === 'problems' || section === 'other') {
+    units.push({
+      id: `text:empty:${section}`,
+      section,
+      run({ format: f, draft }) {
+        const text = sectionText(f, draft, section).replace(/[\s。.，,：:]/g, '');
+        if (text !== '' && !NOTHING.test(text)) return [];
+        return [
+          {
+            rule: 'text.empty',
+            key: `text.empty@${section}`,
+            severity: 'warning',
+            section,
+            cells: [`sections.${section}.text`],
+            expected: null,
+            actual: draft.sections[section].text,
+            difference: null,
+            message: { key: text === '' ? 'rule.textEmpty' : 'rule.textNothing', params: { heading: def.heading } },
+          },
+        ];
+      },
+    });
+  }
+
+  units.push({
+    id: `text:placeholder:${section}`,
+    section,
+    run({ format: f, draft }) {
+      return fieldsOf(f, draft, section).flatMap(({ field, text }) => {
+        const m = PLACEHOLDERS.exec(text);
+        if (!m) return [];
+        const from = Math.max(0, m.index - 12);
+        const excerpt = text.slice(from, m.index + m[0].length + 12).replace(/\s+/g, ' ');
+        return [
+          {
+            rule: 'text.placeholder',
+            key: `text.placeholder@${field}`,
+            severity: 'warning' as const,
+            section,
+            cells: [field],
+            expected: null,
+            actual: m[0],
+            difference: null,
+            message: { key: 'rule.textPlaceholder', params: { heading: def.heading, found: m[0], excerpt } },
+          },
+        ];
+      });
+    },
+  });
+
+  for (const mention of def.mentions ?? []) {
+    units.push({
+      id: `text:mention:${section}:${mention.id}`,
+      section,
+      run({ format: f, draft }) {
+        const text = sectionText(f, draft, section);
+        if (mention.anyOf.some((term) => text.includes(term))) return [];
+        const structured = mention.id === 'processingFees' ? draft.processingFees : undefined;
+        if (structured && Object.values(structured).some((v) => v.trim() !== '')) return [];
+        return [
+          {
+            rule: 'text.must-mention',
+            key: `text.must-mention@${section}.${mention.id}`,
+            severity: 'warning',
+            section,
+            cells: [`sections.${section}.text`],
+            expected: mention.anyOf[0]!,
+            actual: null,
+            difference: null,
+            message: { key: `rule.mustMention.${mention.id}`, params: { heading: def.heading } },
+          },
+        ];
+      },
+    });
+  }
+  return units;
+}
