@@ -68,16 +68,18 @@ function readUnsafe(json: unknown): DraftReadResult {
       ok: false,
       problems: parsed.error.issues.slice(0, 20).map((issue) => {
         const keys = 'keys' in issue && Array.isArray(issue.keys) ? issue.keys.join(', ') : '';
-        return {
-          key: `file.issue.${issue.code}`,
-          params: { where: describePath(format, issue.path), keys },
-        };
+        const field = issue.path.join('.');
+        const where = NAMED_FIELDS.has(field) ? { whereKey: `field.${field.replace(/\./g, '_')}` } : { where: describePath(format, issue.path) };
+        return { key: `file.issue.${issue.code}`, params: { ...where, keys } };
       }),
     };
   }
   const draft = withComputedTotals(format, parsed.data as Draft);
   return version < SCHEMA_VERSION ? { ok: true, draft, migratedFrom: version } : { ok: true, draft };
 }
+
+/** Fields with a name of their own in the i18n resources (`field.<path>`). */
+const NAMED_FIELDS = new Set(['publicationDate', 'reportYear', 'formatId', 'totals', 'agency', 'agency.name', 'agency.kind', 'agency.region', 'sections', 'cells', 'acknowledged', 'processingFees']);
 
 /** A field path as a clerk would recognise it: cells by their printed labels, other fields by name. */
 export function describePath(format: Format, path: readonly PropertyKey[]): string {
