@@ -69,7 +69,7 @@ function readUnsafe(json: unknown): DraftReadResult {
       problems: parsed.error.issues.slice(0, 20).map((issue) => {
         const keys = 'keys' in issue && Array.isArray(issue.keys) ? issue.keys.join(', ') : '';
         const field = issue.path.join('.');
-        const where = NAMED_FIELDS.has(field) ? { whereKey: `field.${field.replace(/\./g, '_')}` } : { where: describePath(format, issue.path) };
+        const where: Record<string, string> = NAMED_FIELDS.has(field) ? { whereKey: `field.${field.replace(/\./g, '_')}` } : { where: describePath(format, issue.path) };
         return { key: `file.issue.${issue.code}`, params: { ...where, keys } };
       }),
     };
