@@ -12,13 +12,29 @@ export function rowLabel(table: Table, rowKey: string): string {
   return row ? rowPath(row).join('/') : rowKey;
 }
 
-/** The column's printed label with the header groups that distinguish it (行政诉讼/复议后起诉/总计). */
-export function columnLabel(table: Table, columnKey: string): string {
+/** The parts of a column's name: its printed label, with the header groups above it where the label repeats. */
+export function columnNameParts(table: Table, columnKey: string): string[] {
   const column = table.columnIndex.get(columnKey);
-  if (!column) return columnKey;
-  // 申请人情况 and 法人或其他组织 are shared by every column of section 三 and add nothing to a message.
-  const distinguishing = (column.group ?? []).filter((g) => g !== '申请人情况' && g !== '法人或其他组织');
-  return [...distinguishing, column.label].join('/');
+  if (!column) return [columnKey];
+  // 商业企业 needs no 申请人情况 above it, but section 四 prints 结果维持 three times.
+  const repeats = table.columns.filter((c) => c.label === column.label).length > 1;
+  return repeats ? [...(column.group ?? []), column.label] : [column.label];
+}
+
+/** The column's printed label, with its header groups where the label alone repeats (行政诉讼/复议后起诉/总计). */
+export function columnLabel(table: Table, columnKey: string): string {
+  return columnNameParts(table, columnKey).join('/');
+}
+
+/**
+ * The accessible name of an input cell: row label then column label, as printed, the row without its
+ * outermost group (`（三）不予公开 1.属于国家秘密 商业企业`, `一、本年新收政府信息公开申请数量 自然人`).
+ */
+export function cellAccessibleName(table: Table, rowKey: string, columnKey: string): string {
+  const row = table.rowIndex.get(rowKey);
+  const path = row ? rowPath(row) : [rowKey];
+  const rowPart = path.length > 1 ? path.slice(1) : path;
+  return [...rowPart, ...columnNameParts(table, columnKey)].join(' ');
 }
 
 /** A cell as named in messages: 「row」「column」, prefixed with the table caption where the row alone is ambiguous. */
