@@ -1,49 +1,303 @@
+/**
+ * The authoring page: the report's header, the six sections in order with their findings, a navigation that
+ * stays in view, and the draft kept safe (browser store, save and open as a file).
+ */
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FORMATS } from '../format/registry';
-import { LANGUAGES, type Language } from '../i18n';
+import { pickFormat } from '../format/registry';
+import { blankDraft, type Draft } from '../model/draft';
+import { draftToJson, type FileProblem } from '../model/draftFile';
+import { fileProblemMessage, LANGUAGES, type Language } from '../i18n';
+import { StoreContext } from './context';
+import { toFormValues, type FormValues } from './formFields';
+import { DraftStore, topic } from './store';
 import { switchLanguage } from './i18n';
+import { clearBrowserDraft, downloadText, draftFileName, readDraftFile, restoreFromBrowser, saveToBrowser } from './persistence';
+import { ReportDetails } from './ReportDetails';
+import { Nav } from './Nav';
+import { SectionSummary } from './Findings';
+import { TableGrid } from './TableGrid';
+import { GeneralSection, ProcessingFees, TextField } from './TextSections';
+import { Dialog } from './Dialog';
+import type { PartId } from './progress';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
+const FILE_SAVED_KEY = 'nianbao.draft.fileSaved';
+const AUTOSAVE_DELAY_MS = 300;
+
+type Notice = { kind: 'info' | 'warning' | 'error'; text: string; problems?: string[] } | null;
+
+function newDraft(): Draft {
+  const year = new Date().getFullYear() - 1;
+  return blankDraft(pickFormat(year), { reportYear: year });
+}
+
+function initialState(): { draft: Draft; restoredAt: string | null } {
+  const restored = restoreFromBrowser();
+  if (restored?.result.ok) return { draft: restored.result.draft, restoredAt: restored.savedAt ?? '' };
+  return { draft: newDraft(), restoredAt: null };
+}
+
+function fileSavedFlag(): boolean {
+  try {
+    return localStorage.getItem(FILE_SAVED_KEY) !== 'no';
+  } catch {
+    return true;
+  }
+}
+
+function setFileSavedFlag(saved: boolean): void {
+  try {
+    localStorage.setItem(FILE_SAVED_KEY, saved ? 'yes' : 'no');
+  } catch {
+    // Without storage there is nothing to remember; the unload prompt then relies on this page's memory.
+  }
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
-  return (
-    <div className="page">
-      <header className="masthead">
-        <div>
-          <h1>{t('app.name')}</h1>
-          <p className="tagline">{t('app.tagline')}</p>
-        </div>
-        <label className="language">
-          {t('app.language')}
-          <select value={i18n.language} onChange={(e) => switchLanguage(e.target.value as Language)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <main>
-        <h2>{t('app.formatsHeading')}</h2>
-        <ul className="formats">
-          {FORMATS.map((f) => {
-            const { from, to } = f.definition.years;
-            return (
-              <li key={f.id}>
-                <h3>
-                  {f.definition.name} <span className="format-id">{f.id}</span>
-                </h3>
-                <p>{f.definition.basis}</p>
-                <p>{to === null ? t('app.formatYearsOpen', { from }) : t('app.formatYears', { from, to })}</p>
-                <p>{t('app.formatRegion', { region: t(`region.${f.definition.region}`) })}</p>
-                <p>{t('app.formatTables', { count: f.tables.length, relations: f.definition.relations.length })}</p>
-              </li>
-            );
-          })}
-        </ul>
-      </main>
-    </div>
+  const initial = useMemo(initialState, []);
+  const store = useMemo(() => new DraftStore(initial.draft), [initial]);
+  const [formKey, setFormKey] = useState(0);
+  const [notice, setNotice] = useState<Notice>(() =>
+    initial.restoredAt !== null ? { kind: 'info', text: t('draft.restored', { time: formatTime(initial.restoredAt) }) } : null,
   );
+  const [storageProblem, setStorageProblem] = useState<'quota' | 'unavailable' | null>(null);
+  const [pendingFormat, setPendingFormat] = useState<{ draft: Draft; dropped: number } | null>(null);
+  const [confirmNew, setConfirmNew] = useState(false);
+  const unsavedToFile = useRef(!fileSavedFlag());
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const form = useForm<FormValues>({ defaultValues: toFormValues(store.draft) });
+
+  const replaceDraft = (draft: Draft) => {
+    store.replace(draft);
+    form.reset(toFormValues(draft));
+    setFormKey((k) => k + 1);
+  };
+
+  // Every change reaches the browser store within a second; if it cannot, the clerk is told at once.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let firstRevision = store.revision;
+    const save = () => {
+      timer = undefined;
+      const result = saveToBrowser(store.draft);
+      setStorageProblem(result.ok ? null : result.reason);
+    };
+    const unsubscribe = store.subscribe(topic.draft, () => {
+      if (store.revision !== firstRevision) {
+        unsavedToFile.current = true;
+        setFileSavedFlag(false);
+        firstRevision = -1;
+      }
+      if (timer === undefined) timer = setTimeout(save, AUTOSAVE_DELAY_MS);
+    });
+    const flush = () => {
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        save();
+      }
+    };
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      flush();
+      if (unsavedToFile.current) {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      unsubscribe();
+      flush();
+      window.removeEventListener('beforeunload', beforeUnload);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [store]);
+
+  const saveDraftFile = () => {
+    downloadText(draftFileName(store.draft), draftToJson(store.draft), 'application/json');
+    unsavedToFile.current = false;
+    setFileSavedFlag(true);
+    setNotice({ kind: 'info', text: t('draft.savedFile', { name: draftFileName(store.draft) }) });
+  };
+
+  const openFile = async (file: File) => {
+    const result = await readDraftFile(file);
+    if (!result.ok) {
+      setNotice({ kind: 'error', text: t('draft.openFailed', { name: file.name }), problems: result.problems.map((p: FileProblem) => fileProblemMessage(t, p)) });
+      return;
+    }
+    replaceDraft(result.draft);
+    saveToBrowser(result.draft);
+    unsavedToFile.current = false;
+    setFileSavedFlag(true);
+    setNotice({
+      kind: 'info',
+      text: result.migratedFrom !== undefined ? t('draft.openedMigrated', { name: file.name, version: result.migratedFrom }) : t('draft.opened', { name: file.name }),
+    });
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const file = e.dataTransfer.files[0];
+    if (file) void openFile(file);
+  };
+
+  const parts: { id: PartId; title: string }[] = [
+    { id: 'meta', title: t('section.meta') },
+    ...store.format.sections.map((s) => ({ id: s.id, title: s.heading })),
+  ];
+
+  return (
+    <StoreContext.Provider value={store}>
+      <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+        <header className="topbar">
+          <div className="brand">
+            <h1>{t('app.name')}</h1>
+            <span className="tagline">{t('app.tagline')}</span>
+          </div>
+          <div className="toolbar">
+            <button type="button" className="secondary" onClick={() => setConfirmNew(true)}>
+              {t('draft.new')}
+            </button>
+            <button type="button" className="secondary" onClick={() => fileInput.current?.click()}>
+              {t('draft.open')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label={t('draft.open')}
+              data-testid="open-draft"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void openFile(file);
+              }}
+            />
+            <button type="button" onClick={saveDraftFile}>
+              {t('draft.save')}
+            </button>
+            <label className="language">
+              <span className="visually-hidden">{t('app.language')}</span>
+              <select value={i18n.language} onChange={(e) => switchLanguage(e.target.value as Language)} aria-label={t('app.language')}>
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </header>
+
+        {(notice || storageProblem) && (
+          <div className="notices">
+            {storageProblem && (
+              <div className="notice warning" role="alert">
+                {t(storageProblem === 'quota' ? 'draft.storageFull' : 'draft.storageUnavailable')}{' '}
+                <button type="button" className="link" onClick={saveDraftFile}>
+                  {t('draft.save')}
+                </button>
+              </div>
+            )}
+            {notice && (
+              <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+                <p>{notice.text}</p>
+                {notice.problems && (
+                  <ul>
+                    {notice.problems.map((p, i) => (
+                      <li key={i}>{p}</li>
+                    ))}
+                  </ul>
+                )}
+                <button type="button" className="link" onClick={() => setNotice(null)}>
+                  {t('draft.dismiss')}
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+
+        <div className="layout">
+          <Nav key={`nav-${formKey}`} parts={parts} />
+          <FormProvider {...form}>
+            <form className="report" key={formKey} onSubmit={(e) => e.preventDefault()} noValidate>
+              <section id="part-meta" aria-labelledby="heading-meta" className="part">
+                <h2 id="heading-meta">{t('section.meta')}</h2>
+                <SectionSummary part="meta" />
+                <ReportDetails onFormatChange={(draft, dropped) => (dropped > 0 ? setPendingFormat({ draft, dropped }) : replaceDraft(draft))} />
+              </section>
+              {store.format.sections.map((s) => (
+                <section key={s.id} id={`part-${s.id}`} aria-labelledby={`heading-${s.id}`} className="part">
+                  <h2 id={`heading-${s.id}`}>{s.heading}</h2>
+                  <SectionSummary part={s.id} />
+                  {s.id === 'general' && <GeneralSection def={s} />}
+                  {(s.tables ?? []).map((id) => (
+                    <TableGrid key={id} table={store.format.table(id)} />
+                  ))}
+                  {s.id === 'problems' && <TextField path="sections.problems.text" label={t('text.problems')} hint={t('text.problemsHint')} rows={10} />}
+                  {s.id === 'other' && (
+                    <>
+                      <TextField path="sections.other.text" label={t('text.other')} hint={t('text.otherHint')} rows={6} />
+                      {s.mentions?.some((m) => m.id === 'processingFees') && <ProcessingFees />}
+                    </>
+                  )}
+                </section>
+              ))}
+            </form>
+          </FormProvider>
+        </div>
+
+        <Dialog open={pendingFormat !== null} title={t('format.confirmTitle')} onClose={() => setPendingFormat(null)}>
+          <p>{t('format.confirmText', { count: pendingFormat?.dropped ?? 0 })}</p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              onClick={() => {
+                if (pendingFormat) replaceDraft(pendingFormat.draft);
+                setPendingFormat(null);
+              }}
+            >
+              {t('format.confirm')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setPendingFormat(null)}>
+              {t('paste.cancel')}
+            </button>
+          </div>
+        </Dialog>
+        <Dialog open={confirmNew} title={t('draft.newTitle')} onClose={() => setConfirmNew(false)}>
+          <p>{t('draft.newText')}</p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              onClick={() => {
+                clearBrowserDraft();
+                replaceDraft(newDraft());
+                setConfirmNew(false);
+                setNotice(null);
+              }}
+            >
+              {t('draft.newConfirm')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirmNew(false)}>
+              {t('paste.cancel')}
+            </button>
+          </div>
+        </Dialog>
+      </div>
+    </StoreContext.Provider>
+  );
+}
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

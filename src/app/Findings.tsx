@@ -1,0 +1,110 @@
+/** The summary at the top of a section: its findings, errors first, each a link to its cell or field. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { findingMessage } from '../i18n';
+import type { Finding } from '../rules/finding';
+import { useStore, useStoreValue } from './context';
+import { cellInputId, fieldInputId } from './formFields';
+import { topic } from './store';
+import type { PartId } from './progress';
+
+const RANK = { error: 0, warning: 1, hint: 2 } as const;
+
+function targetId(finding: Finding): string | null {
+  for (const ref of finding.cells) {
+    if (ref.startsWith('previous:')) continue;
+    const id = ref.split('/').length === 3 ? cellInputId(ref) : fieldInputId(ref);
+    if (typeof document !== 'undefined' && document.getElementById(id)) return id;
+  }
+  return null;
+}
+
+export function SectionSummary({ part }: { part: PartId }) {
+  const { t } = useTranslation();
+  const findings = useStoreValue(topic.section(part), (s) => s.sectionFindings(part));
+  if (findings.length === 0) return null;
+  const sorted = [...findings].sort((a, b) => Number(a.acknowledged !== undefined) - Number(b.acknowledged !== undefined) || RANK[a.severity] - RANK[b.severity] || a.order - b.order);
+  const open = findings.filter((f) => f.acknowledged === undefined);
+  const errors = open.filter((f) => f.severity === 'error').length;
+  const warnings = open.filter((f) => f.severity === 'warning').length;
+  const headingId = `summary-${part}`;
+  return (
+    <div className={`summary ${errors > 0 ? 'has-errors' : warnings > 0 ? 'has-warnings' : ''}`} role="region" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('summary.title', { errors, warnings, hints: open.length - errors - warnings })}</h3>
+      <ul>
+        {sorted.map((f) => (
+          <FindingItem key={f.key} finding={f} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FindingItem({ finding }: { finding: Finding }) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const target = targetId(finding);
+  const message = findingMessage(t, finding);
+  const acknowledge = (text: string | null) =>
+    store.update(
+      (d) => ({
+        ...d,
+        acknowledged: [...d.acknowledged.filter((a) => a.finding !== finding.key), ...(text === null ? [] : [{ finding: finding.key, reason: text }])],
+      }),
+      'acknowledged',
+    );
+  return (
+    <li className={`finding ${finding.severity} ${finding.acknowledged !== undefined ? 'acknowledged' : ''}`}>
+      <span className="severity">{t(`severity.${finding.severity}`)}</span>{' '}
+      {target ? (
+        <a
+          href={`#${target}`}
+          onClick={(e) => {
+            e.preventDefault();
+            const el = document.getElementById(target);
+            el?.scrollIntoView({ block: 'center' });
+            el?.focus();
+          }}
+        >
+          {message}
+        </a>
+      ) : (
+        <span>{message}</span>
+      )}
+      {finding.acknowledged !== undefined ? (
+        <span className="ack">
+          {t('summary.acknowledged', { reason: finding.acknowledged })}{' '}
+          <button type="button" className="link" onClick={() => acknowledge(null)}>
+            {t('summary.unacknowledge')}
+          </button>
+        </span>
+      ) : finding.severity !== 'error' && !asking ? (
+        <button type="button" className="link" onClick={() => setAsking(true)}>
+          {t('summary.acknowledge')}
+        </button>
+      ) : null}
+      {asking && (
+        <form
+          className="ack-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim() === '') return;
+            acknowledge(reason.trim());
+            setAsking(false);
+          }}
+        >
+          <label>
+            {t('summary.reason')}
+            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required />
+          </label>
+          <button type="submit">{t('summary.saveReason')}</button>
+          <button type="button" className="secondary" onClick={() => setAsking(false)}>
+            {t('summary.cancel')}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,49 @@
+/** The navigation that stays in view: each part's status and counts, and the overall progress. */
+import { useTranslation } from 'react-i18next';
+import { useStoreValue } from './context';
+import { partProgress, type PartId } from './progress';
+import { topic } from './store';
+
+export function Nav({ parts }: { parts: { id: PartId; title: string }[] }) {
+  const { t } = useTranslation();
+  // One string per render keeps useSyncExternalStore's snapshot stable while nothing changes.
+  const state = useStoreValue(topic.draft, (s) =>
+    JSON.stringify(
+      parts.map(({ id }) => {
+        const p = partProgress(s.format, s.draft, id);
+        const open = s.sectionFindings(id).filter((f) => f.acknowledged === undefined);
+        return [p.status, p.filled, p.total, open.filter((f) => f.severity === 'error').length, open.filter((f) => f.severity === 'warning').length];
+      }),
+    ),
+  );
+  const rows = JSON.parse(state) as [string, number, number, number, number][];
+  const filled = rows.reduce((s, r) => s + r[1], 0);
+  const total = rows.reduce((s, r) => s + r[2], 0);
+  const percent = total === 0 ? 0 : Math.round((filled / total) * 100);
+  return (
+    <nav className="side-nav" aria-label={t('nav.label')}>
+      <div className="progress">
+        <div className="progress-text">{t('nav.progress', { percent, complete: rows.filter((r) => r[0] === 'complete').length, parts: rows.length })}</div>
+        <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('nav.progressLabel')}>
+          <div style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      <ol>
+        {parts.map(({ id, title }, i) => {
+          const [status, , , errors, warnings] = rows[i]!;
+          return (
+            <li key={id} className={`nav-${status}`} data-part={id}>
+              <a href={`#part-${id}`}>
+                <span className="status-dot" aria-hidden="true" />
+                <span className="nav-title">{title}</span>
+                <span className="visually-hidden">{t(`nav.status.${status}`)}</span>
+                {errors > 0 && <span className="count error">{t('nav.errors', { count: errors })}</span>}
+                {warnings > 0 && <span className="count warning">{t('nav.warnings', { count: warnings })}</span>}
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,97 @@
+/** The report's header: agency, kind, region, year, format and publication date. */
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { AGENCY_KINDS, type AgencyKind } from '../format/definition';
+import { FORMATS, formatById, formatFitsYear, knownRegions, pickFormat } from '../format/registry';
+import type { Draft } from '../model/draft';
+import { convertDraft, hasTableValues } from '../model/convert';
+import { useStore } from './context';
+import { fieldInputId, type FormValues } from './formFields';
+
+export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft, dropped: number) => void }) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const { register } = useFormContext<FormValues>();
+
+  /** After the year or region changed: follow with the format while the tables are still empty. */
+  const followFormat = (d: Draft): Draft => {
+    const current = formatById(d.formatId)!;
+    const wanted = pickFormat(d.reportYear, d.agency.region);
+    if (wanted.id === current.id || hasTableValues(d)) return d;
+    if (formatFitsYear(current, d.reportYear) && current.definition.region === d.agency.region) return d;
+    return convertDraft(d, current, wanted).draft;
+  };
+
+  const onHeader = (path: string, value: string) => {
+    const d = store.draft;
+    let next: Draft = d;
+    if (path === 'agency.name') next = { ...d, agency: { ...d.agency, name: value } };
+    if (path === 'agency.kind') next = { ...d, agency: { ...d.agency, kind: value as AgencyKind } };
+    if (path === 'agency.region') next = followFormat({ ...d, agency: { ...d.agency, region: value } });
+    if (path === 'publicationDate') next = { ...d, publicationDate: value };
+    if (path === 'reportYear') {
+      const year = Number(value);
+      if (!Number.isInteger(year) || year < 2008 || year > 2100) return;
+      next = followFormat({ ...d, reportYear: year });
+    }
+    if (next.formatId !== d.formatId) onFormatChange(next, 0);
+    else store.update(() => next, path);
+  };
+
+  const reg = (path: string) => register(path as never, { onChange: (e: { target: HTMLInputElement | HTMLSelectElement }) => onHeader(path, e.target.value) });
+
+  return (
+    <div className="details">
+      <div className="field wide">
+        <label htmlFor={fieldInputId('agency.name')}>{t('details.agencyName')}</label>
+        <input id={fieldInputId('agency.name')} {...reg('agency.name')} placeholder={t('details.agencyNamePlaceholder')} autoComplete="organization" />
+      </div>
+      <div className="field">
+        <label htmlFor={fieldInputId('agency.kind')}>{t('details.agencyKind')}</label>
+        <select id={fieldInputId('agency.kind')} {...reg('agency.kind')}>
+          {AGENCY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`agencyKind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={fieldInputId('agency.region')}>{t('details.region')}</label>
+        <select id={fieldInputId('agency.region')} {...reg('agency.region')}>
+          {knownRegions().map((r) => (
+            <option key={r} value={r}>
+              {t(`region.${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={fieldInputId('reportYear')}>{t('details.reportYear')}</label>
+        <input id={fieldInputId('reportYear')} type="number" min={2008} max={2100} {...reg('reportYear')} />
+      </div>
+      <div className="field">
+        <label htmlFor={fieldInputId('publicationDate')}>{t('details.publicationDate')}</label>
+        <input id={fieldInputId('publicationDate')} type="date" {...reg('publicationDate')} />
+      </div>
+      <div className="field wide">
+        <label htmlFor={fieldInputId('formatId')}>{t('details.format')}</label>
+        <select
+          id={fieldInputId('formatId')}
+          value={store.draft.formatId}
+          onChange={(e) => {
+            const target = formatById(e.target.value)!;
+            const conversion = convertDraft(store.draft, store.format, target);
+            onFormatChange(conversion.draft, conversion.dropped);
+          }}
+        >
+          {FORMATS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.definition.name}（{f.definition.basis}）
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

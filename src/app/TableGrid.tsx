@@ -1,0 +1,304 @@
+/**
+ * One table of the report, drawn from the format's layout with the official merged headers. Inputs are
+ * registered with react-hook-form (uncontrolled: typing re-renders nothing by itself); each cell subscribes
+ * to its own findings, each computed total to its own value.
+ */
+import { memo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { cellId, type CellId, type Table } from '../format/format';
+import { tableLayout } from '../format/grid';
+import { cellAccessibleName, cellLabel, tableTitle } from '../format/labels';
+import { parseCellInput } from '../model/number';
+import { findingMessage } from '../i18n';
+import { useStore, useStoreValue } from './context';
+import { cellField, cellInputId, type FormValues } from './formFields';
+import { topic } from './store';
+import { Dialog } from './Dialog';
+
+type Note = { kind: 'info' | 'error'; text: string; undo?: () => void } | null;
+
+export function TableGrid({ table }: { table: Table }) {
+  const store = useStore();
+  const { t } = useTranslation();
+  const form = useFormContext<FormValues>();
+  const layout = tableLayout(table);
+  const [note, setNote] = useState<Note>(null);
+  const [preview, setPreview] = useState<{ cell: CellId; from: string; to: string }[] | null>(null);
+  const title = tableTitle(store.format, table);
+  const isComputed = (cell: CellId) => store.draft.totals === 'computed' && store.format.isTotal(cell);
+
+  const write = (values: [CellId, string][]) => {
+    store.setCells(values);
+    for (const [cell, value] of values) form.setValue(cellField(cell) as never, value as never);
+  };
+
+  const inputAt = (r: number, c: number): HTMLInputElement | null => {
+    const row = table.rows[r];
+    const column = table.columns[c];
+    if (!row || !column) return null;
+    const el = document.getElementById(cellInputId(cellId(table.id, row.key, column.key)));
+    return el instanceof HTMLInputElement && !el.readOnly ? el : null;
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    const el = e.target;
+    if (!(el instanceof HTMLInputElement) || el.dataset.r === undefined) return;
+    const r = Number(el.dataset.r);
+    const c = Number(el.dataset.c);
+    const step = (dr: number, dc: number) => {
+      for (let i = r + dr, j = c + dc; i >= 0 && i < table.rows.length && j >= 0 && j < table.columns.length; i += dr, j += dc) {
+        const found = inputAt(i, j);
+        if (found) return found;
+      }
+      return null;
+    };
+    const inRow = (from: number, dir: 1 | -1) => {
+      for (let j = from; j >= 0 && j < table.columns.length; j += dir) {
+        const found = inputAt(r, j);
+        if (found) return found;
+      }
+      return null;
+    };
+    let target: HTMLInputElement | null = null;
+    if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) target = step(1, 0);
+    else if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) target = step(-1, 0);
+    else if (e.key === 'ArrowLeft') target = step(0, -1);
+    else if (e.key === 'ArrowRight') target = step(0, 1);
+    else if (e.key === 'Home') target = inRow(0, 1);
+    else if (e.key === 'End') target = inRow(table.columns.length - 1, -1);
+    else return;
+    e.preventDefault();
+    target?.focus();
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLTableElement>) => {
+    const el = e.target;
+    if (!(el instanceof HTMLInputElement) || el.dataset.r === undefined) return;
+    const text = e.clipboardData.getData('text/plain').replace(/\r\n?/g, '\n').replace(/\n$/, '');
+    if (!/[\t\n]/.test(text)) return; // one value: the browser pastes it into the cell
+    e.preventDefault();
+    const r0 = Number(el.dataset.r);
+    const c0 = Number(el.dataset.c);
+    const block = text.split('\n').map((line) => line.split('\t'));
+    const height = block.length;
+    const width = Math.max(...block.map((row) => row.length));
+    const rowsLeft = table.rows.length - r0;
+    const colsLeft = table.columns.length - c0;
+    if (height > rowsLeft || width > colsLeft) {
+      setNote({ kind: 'error', text: t('paste.doesNotFit', { rows: height, cols: width, rowsLeft, colsLeft }) });
+      return;
+    }
+    const changes: { cell: CellId; from: string; to: string }[] = [];
+    const problems: string[] = [];
+    block.forEach((values, i) =>
+      values.forEach((raw, j) => {
+        const row = table.rows[r0 + i]!;
+        const column = table.columns[c0 + j]!;
+        const cell = cellId(table.id, row.key, column.key);
+        if (isComputed(cell)) return; // totals follow their parts; a pasted total is not needed
+        const parsed = parseCellInput(raw, column.kind);
+        if (!parsed.ok) {
+          problems.push(t('paste.badValue', { cell: cellLabel(store.format, cell), value: raw, problem: t(`invalid.${parsed.problem}`) }));
+          return;
+        }
+        const from = store.draft.cells[table.id]?.[row.key]?.[column.key] ?? '';
+        if (parsed.value !== from) changes.push({ cell, from, to: parsed.value });
+      }),
+    );
+    if (problems.length > 0) {
+      setNote({ kind: 'error', text: t('paste.refused', { count: problems.length, list: problems.slice(0, 3).join('；') }) });
+      return;
+    }
+    if (changes.length === 0) {
+      setNote({ kind: 'info', text: t('paste.nothingChanges') });
+      return;
+    }
+    setNote(null);
+    setPreview(changes);
+  };
+
+  const fillZeros = () => {
+    const blanks = store.format.cells.filter((c) => c.startsWith(`${table.id}/`) && !isComputed(c) && (store.draft.cells[table.id]?.[c.split('/')[1]!]?.[c.split('/')[2]!] ?? '') === '');
+    if (blanks.length === 0) {
+      setNote({ kind: 'info', text: t('table.noBlanks') });
+      return;
+    }
+    write(blanks.map((c) => [c, '0']));
+    setNote({ kind: 'info', text: t('table.filledZeros', { count: blanks.length }), undo: () => {
+      write(blanks.map((c) => [c, '']));
+      setNote({ kind: 'info', text: t('table.undone') });
+    } });
+  };
+
+  const captionId = `caption-${table.id}`;
+  return (
+    <div className="table-block">
+      <div className="table-tools">
+        <h3 id={captionId} className={table.caption ? "table-title" : "table-title visually-hidden"}>{title}</h3>
+        <button type="button" className="secondary" onClick={fillZeros}>
+          {t('table.fillZeros')}
+        </button>
+      </div>
+      <div className="table-scroll">
+        <table className={`grid grid-${table.id}`} aria-labelledby={captionId} onKeyDown={onKeyDown} onPaste={onPaste}>
+          <thead>
+            {table.caption && (
+              <tr>
+                <th colSpan={layout.width} scope="colgroup" className="caption-row">
+                  {table.caption}
+                </th>
+              </tr>
+            )}
+            {layout.header.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) =>
+                  cell.type === 'header' ? (
+                    <th key={j} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope={cell.colSpan > 1 ? 'colgroup' : 'col'} className={cell.text.length > 20 ? 'note' : undefined}>
+                      {cell.text}
+                    </th>
+                  ) : null,
+                )}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {layout.body.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell) =>
+                  cell.type === 'label' ? (
+                    <th key={`l-${cell.text}-${cell.rowKey}`} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope="row" className="row-label">
+                      {cell.text}
+                    </th>
+                  ) : cell.type === 'value' ? (
+                    <CellInput key={cell.cell} table={table} rowKey={cell.rowKey} columnKey={cell.columnKey} r={r} c={table.columns.findIndex((x) => x.key === cell.columnKey)} setNote={setNote} />
+                  ) : null,
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className={`table-note ${note?.kind ?? ''}`} role={note?.kind === 'error' ? 'alert' : 'status'}>
+        {note?.text}
+        {note?.undo && (
+          <button type="button" className="link" onClick={note.undo}>
+            {t('table.undo')}
+          </button>
+        )}
+      </div>
+      <Dialog open={preview !== null} title={t('paste.previewTitle', { count: preview?.length ?? 0 })} onClose={() => setPreview(null)}>
+        <div className="preview-scroll">
+          <table className="preview">
+            <thead>
+              <tr>
+                <th scope="col">{t('paste.cell')}</th>
+                <th scope="col">{t('paste.from')}</th>
+                <th scope="col">{t('paste.to')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview?.map((p) => (
+                <tr key={p.cell}>
+                  <td>{cellLabel(store.format, p.cell)}</td>
+                  <td>{p.from === '' ? t('paste.blank') : p.from}</td>
+                  <td>{p.to === '' ? t('paste.blank') : p.to}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="dialog-actions">
+          <button
+            type="button"
+            onClick={() => {
+              if (preview) write(preview.map((p) => [p.cell, p.to]));
+              setNote({ kind: 'info', text: t('paste.applied', { count: preview?.length ?? 0 }) });
+              setPreview(null);
+            }}
+          >
+            {t('paste.apply')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setPreview(null)}>
+            {t('paste.cancel')}
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}
+
+interface CellProps {
+  table: Table;
+  rowKey: string;
+  columnKey: string;
+  r: number;
+  c: number;
+  setNote: (n: Note) => void;
+}
+
+const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setNote }: CellProps) {
+  const store = useStore();
+  const { t } = useTranslation();
+  const { register, setValue } = useFormContext<FormValues>();
+  const cell = cellId(table.id, rowKey, columnKey);
+  const findings = useStoreValue(topic.cell(cell), (s) => s.findingsFor(cell));
+  const computed = store.draft.totals === 'computed' && store.format.isTotal(cell);
+  const total = useStoreValue(topic.cell(cell), (s) => (computed ? s.totalText(cell) : ''));
+  const name = cellAccessibleName(table, rowKey, columnKey);
+  const id = cellInputId(cell);
+  const marks = findings.filter((f) => f.severity !== 'hint' && f.acknowledged === undefined);
+  const severity = marks.some((f) => f.severity === 'error') ? 'error' : marks.length > 0 ? 'warning' : '';
+  const messageId = `${id}-msg`;
+  const described = marks.length > 0 ? { 'aria-describedby': messageId } : {};
+  const messages = marks.length > 0 && (
+    <span id={messageId} className="visually-hidden">
+      {marks.map((f) => findingMessage(t, f)).join(' ')}
+    </span>
+  );
+  const kind = table.columnIndex.get(columnKey)!.kind;
+
+  if (computed) {
+    return (
+      <td className={`total ${severity}`}>
+        <input id={id} readOnly tabIndex={-1} value={total} aria-label={t('table.computedName', { name })} aria-invalid={severity === 'error' || undefined} {...described} title={t('table.computedTitle')} />
+        {messages}
+      </td>
+    );
+  }
+  const field = register(cellField(cell) as never, {
+    onChange: (e: { target: HTMLInputElement }) => {
+      const raw = e.target.value;
+      const parsed = parseCellInput(raw, kind);
+      store.setCell(cell, parsed.ok ? parsed.value : raw);
+    },
+    onBlur: (e: { target: HTMLInputElement }) => {
+      const raw = e.target.value;
+      const parsed = parseCellInput(raw, kind);
+      if (parsed.ok && parsed.value !== raw) {
+        setValue(cellField(cell) as never, parsed.value as never);
+        if (parsed.changes.length > 0) {
+          setNote({ kind: 'info', text: t('table.normalized', { cell: name, value: parsed.value, what: parsed.changes.map((x) => t(`normalized.${x}`)).join('，') }) });
+        }
+      }
+    },
+  });
+  return (
+    <td className={`input ${severity}`}>
+      <input
+        id={id}
+        {...field}
+        data-r={r}
+        data-c={c}
+        aria-label={name}
+        aria-invalid={severity === 'error' || undefined}
+        {...described}
+        inputMode={kind.type === 'amount' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        spellCheck={false}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      {messages}
+    </td>
+  );
+});

@@ -1,0 +1,112 @@
+/** Text fields of the report: section 一 per guidance topic, sections 五 and 六, the fee fields of 2021. */
+import { useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { SectionDef } from '../format/definition';
+import sentences from '../../templates/report/sentences.json';
+import type { Draft } from '../model/draft';
+import { useStore, useStoreValue } from './context';
+import { fieldInputId, type FormValues } from './formFields';
+import { topic } from './store';
+
+/** Writes a text or fee field into a copy of the draft. */
+function withField(d: Draft, path: string, value: string): Draft {
+  const parts = path.split('.');
+  if (parts[0] === 'sections') {
+    const id = parts[1] as keyof Draft['sections'];
+    const section = d.sections[id];
+    if (parts[2] === 'topics') return { ...d, sections: { ...d.sections, [id]: { ...section, topics: { ...section.topics, [parts[3]!]: value } } } };
+    return { ...d, sections: { ...d.sections, [id]: { ...section, text: value } } };
+  }
+  if (parts[0] === 'processingFees') {
+    const fees = d.processingFees ?? { notices: '', amount: '', collected: '' };
+    return { ...d, processingFees: { ...fees, [parts[1]!]: value } };
+  }
+  return d;
+}
+
+export function TextField({ path, label, hint, rows = 6 }: { path: string; label: string; hint?: string; rows?: number }) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const { register, control } = useFormContext<FormValues>();
+  const value = (useWatch({ control, name: path as never }) as string | undefined) ?? '';
+  const findings = useStoreValue(topic.cell(path), (s) => s.findingsFor(path));
+  const open = findings.filter((f) => f.acknowledged === undefined && f.severity !== 'hint');
+  const id = fieldInputId(path);
+  return (
+    <div className={`text-field ${open.length > 0 ? 'warning' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={rows}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...register(path as never, { onChange: (e: { target: HTMLTextAreaElement }) => store.update((d) => withField(d, path, e.target.value), path) })}
+      />
+      <div className="count" aria-live="off">
+        {t('text.count', { count: [...value].length })}
+      </div>
+    </div>
+  );
+}
+
+export function GeneralSection({ def }: { def: SectionDef }) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const kind = store.draft.agency.kind;
+  const topics = (def.topics ?? []).filter((tp) => !tp.agencyKinds || tp.agencyKinds.includes(kind));
+  return (
+    <>
+      <TextField path="sections.general.text" label={t('text.generalIntro')} hint={t('text.generalIntroHint')} rows={3} />
+      {topics.map((tp, i) => (
+        <TextField key={tp.id} path={`sections.general.topics.${tp.id}`} label={`（${'一二三四五六七八九'[i]}）${tp.label}`} hint={t(`topicHint.${tp.id}`)} />
+      ))}
+    </>
+  );
+}
+
+export function ProcessingFees() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const { register, getValues, setValue } = useFormContext<FormValues>();
+  const field = (name: 'notices' | 'amount' | 'collected') => {
+    const path = `processingFees.${name}`;
+    return (
+      <label className="fee">
+        {t(`fees.${name}`)}
+        <input
+          id={fieldInputId(path)}
+          inputMode="decimal"
+          autoComplete="off"
+          {...register(path as never, { onChange: (e: { target: HTMLInputElement }) => store.update((d) => withField(d, path, e.target.value), 'processingFees') })}
+        />
+      </label>
+    );
+  };
+  const writeSentence = () => {
+    const fees = store.draft.processingFees ?? { notices: '', amount: '', collected: '' };
+    const nums = [fees.notices, fees.amount, fees.collected].map((v) => v.trim());
+    const none = nums.every((v) => v === '' || Number(v) === 0);
+    const sentence = none ? sentences.processingFees.none : sentences.processingFees.some.replace('{{notices}}', nums[0] || '0').replace('{{amount}}', nums[1] || '0').replace('{{collected}}', nums[2] || '0');
+    const current = (getValues('sections.other.text' as never) as unknown as string | undefined) ?? '';
+    const text = current.includes(sentence) ? current : [current.trimEnd(), sentence].filter(Boolean).join('\n');
+    setValue('sections.other.text' as never, text as never);
+    store.update((d) => withField(d, 'sections.other.text', text), 'sections.other.text');
+  };
+  return (
+    <fieldset className="fees">
+      <legend>{t('fees.legend')}</legend>
+      <div className="fee-row">
+        {field('notices')}
+        {field('amount')}
+        {field('collected')}
+      </div>
+      <button type="button" className="secondary" onClick={writeSentence}>
+        {t('fees.write')}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,71 @@
+/** Keeping the draft: in the browser store between visits, and as a JSON file the clerk saves and opens. */
+import type { Draft } from '../model/draft';
+import { draftToJson, readDraftText, MAX_DRAFT_FILE_BYTES, type DraftReadResult } from '../model/draftFile';
+
+const DRAFT_KEY = 'nianbao.draft';
+const SAVED_AT_KEY = 'nianbao.draft.savedAt';
+
+export type StoreResult = { ok: true } | { ok: false; reason: 'quota' | 'unavailable' };
+
+export function saveToBrowser(draft: Draft): StoreResult {
+  try {
+    localStorage.setItem(DRAFT_KEY, draftToJson(draft));
+    localStorage.setItem(SAVED_AT_KEY, new Date().toISOString());
+    return { ok: true };
+  } catch (e) {
+    const quota = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
+    return { ok: false, reason: quota ? 'quota' : 'unavailable' };
+  }
+}
+
+export interface Restored {
+  result: DraftReadResult;
+  savedAt: string | null;
+}
+
+export function restoreFromBrowser(): Restored | null {
+  try {
+    const text = localStorage.getItem(DRAFT_KEY);
+    if (text === null) return null;
+    return { result: readDraftText(text), savedAt: localStorage.getItem(SAVED_AT_KEY) };
+  } catch {
+    return null;
+  }
+}
+
+export function clearBrowserDraft(): void {
+  try {
+    localStorage.removeItem(DRAFT_KEY);
+    localStorage.removeItem(SAVED_AT_KEY);
+  } catch {
+    // Nothing to clear in a browser without storage.
+  }
+}
+
+/** `{agency}-{year}-年报草稿.json`, with characters Windows refuses in file names replaced. */
+export function draftFileName(draft: Draft): string {
+  const agency = (draft.agency.name.trim() || '未命名机关').replace(/[\\/:*?"<>|\r\n]/g, '_');
+  return `${agency}-${draft.reportYear}-年报草稿.json`;
+}
+
+export function downloadText(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export async function readDraftFile(file: File): Promise<DraftReadResult> {
+  if (file.size > MAX_DRAFT_FILE_BYTES) {
+    return { ok: false, problems: [{ key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }] };
+  }
+  try {
+    return readDraftText(await file.text());
+  } catch (e) {
+    return { ok: false, problems: [{ key: 'file.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } }] };
+  }
+}

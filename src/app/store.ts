@@ -1,0 +1,207 @@
+/**
+ * The page's live state outside React: the draft, its findings and the values of computed totals.
+ *
+ * A keystroke calls `setCell`; the store re-checks only the units the cell touches and notifies only the
+ * subscribers whose data changed (the cell's own mark, the totals it feeds, the section summary, the
+ * navigation), so one keystroke re-renders a handful of components, not the page.
+ */
+import type { SectionId } from '../format/definition';
+import { splitCellId, type CellId, type Format } from '../format/format';
+import { formatById } from '../format/registry';
+import { effectiveNumber, setCell, type Draft } from '../model/draft';
+import { check, recheck, type Change } from '../rules/engine';
+import type { Finding } from '../rules/finding';
+
+export type Listener = () => void;
+const EMPTY: readonly Finding[] = Object.freeze([]);
+
+/** Subscription topics. */
+export const topic = {
+  cell: (ref: string) => `cell:${ref}`,
+  section: (s: SectionId | 'meta') => `section:${s}`,
+  all: 'all',
+  draft: 'draft',
+};
+
+export class DraftStore {
+  format: Format;
+  draft: Draft;
+  findings: readonly Finding[] = EMPTY;
+  previous: Draft | undefined;
+  /** Bumped on every change; the autosave compares it with what it last wrote. */
+  revision = 0;
+  private byRef = new Map<string, readonly Finding[]>();
+  private bySection = new Map<string, readonly Finding[]>();
+  private listeners = new Map<string, Set<Listener>>();
+  /** For each cell, the computed totals that follow it in an authored draft. */
+  private dependents = new Map<CellId, CellId[]>();
+
+  constructor(draft: Draft) {
+    this.format = formatById(draft.formatId)!;
+    this.draft = draft;
+    this.reindexFormat();
+    this.runFullCheck();
+  }
+
+  subscribe(key: string, listener: Listener): () => void {
+    let set = this.listeners.get(key);
+    if (!set) this.listeners.set(key, (set = new Set()));
+    set.add(listener);
+    return () => set!.delete(listener);
+  }
+
+  findingsFor(ref: string): readonly Finding[] {
+    return this.byRef.get(ref) ?? EMPTY;
+  }
+
+  sectionFindings(section: SectionId | 'meta'): readonly Finding[] {
+    return this.bySection.get(section) ?? EMPTY;
+  }
+
+  /** The value a total shows: computed from its parts in an authored draft ('' while a part is blank). */
+  totalText(cell: CellId): string {
+    const v = effectiveNumber(this.format, this.draft, cell);
+    return v === null ? '' : String(v);
+  }
+
+  setCell(cell: CellId, value: string): void {
+    if ((this.draft.cells[splitCellId(cell).table]?.[splitCellId(cell).row]?.[splitCellId(cell).column] ?? '') === value) return;
+    this.draft = setCell(this.draft, cell, value);
+    const touched = [cell, ...this.totalsFollowing(cell)];
+    this.applyChange({ cell }, touched.map(topic.cell));
+  }
+
+  /** Sets many cells at once (paste, fill with 0, undo): one check, one round of notifications. */
+  setCells(values: [CellId, string][]): void {
+    let draft = this.draft;
+    const touched = new Set<string>();
+    for (const [cell, value] of values) {
+      draft = setCell(draft, cell, value);
+      touched.add(topic.cell(cell));
+      for (const t of this.totalsFollowing(cell)) touched.add(topic.cell(t));
+    }
+    this.draft = draft;
+    this.revision++;
+    const before = this.findings;
+    this.findings = check(this.format, this.draft, this.previous);
+    this.notifyDiff(before, touched);
+  }
+
+  /** Any other change to the draft: header fields, texts, acknowledgements. */
+  update(patch: (d: Draft) => Draft, field: string): void {
+    const next = patch(this.draft);
+    if (next === this.draft) return;
+    const formatChanged = next.formatId !== this.draft.formatId;
+    this.draft = next;
+    if (formatChanged) {
+      this.format = formatById(next.formatId)!;
+      this.reindexFormat();
+      this.replace(next);
+      return;
+    }
+    this.applyChange({ field }, []);
+  }
+
+  /** A new draft on screen (opened, restored, started anew): everything is re-checked and redrawn. */
+  replace(draft: Draft, previous?: Draft): void {
+    this.draft = draft;
+    this.previous = previous;
+    const format = formatById(draft.formatId)!;
+    if (format !== this.format) {
+      this.format = format;
+      this.reindexFormat();
+    }
+    this.revision++;
+    this.runFullCheck();
+    for (const set of this.listeners.values()) for (const l of [...set]) l();
+  }
+
+  private totalsFollowing(cell: CellId): CellId[] {
+    if (this.draft.totals !== 'computed') return [];
+    const out: CellId[] = [];
+    const walk = (c: CellId) => {
+      for (const d of this.dependents.get(c) ?? []) {
+        if (!out.includes(d)) {
+          out.push(d);
+          walk(d);
+        }
+      }
+    };
+    walk(cell);
+    return out;
+  }
+
+  private applyChange(change: Change, alsoNotify: string[]): void {
+    this.revision++;
+    const before = this.findings;
+    this.findings = recheck(this.format, this.draft, before, change, this.previous);
+    this.notifyDiff(before, new Set(alsoNotify));
+  }
+
+  private reindexFormat(): void {
+    this.dependents = new Map();
+    for (const [total, inst] of this.format.totals) {
+      for (const part of inst.rhs) this.dependents.set(part.cell, [...(this.dependents.get(part.cell) ?? []), total]);
+    }
+  }
+
+  private runFullCheck(): void {
+    this.findings = check(this.format, this.draft, this.previous);
+    this.reindexFindings();
+  }
+
+  private reindexFindings(): void {
+    const byRef = new Map<string, Finding[]>();
+    const bySection = new Map<string, Finding[]>();
+    for (const f of this.findings) {
+      for (const ref of f.cells) {
+        const list = byRef.get(ref);
+        if (list) list.push(f);
+        else byRef.set(ref, [f]);
+      }
+      const list = bySection.get(f.section);
+      if (list) list.push(f);
+      else bySection.set(f.section, [f]);
+    }
+    // Keep the previous array where nothing changed, so subscribers comparing references stay quiet.
+    for (const [ref, list] of byRef) {
+      const old = this.byRef.get(ref);
+      if (old && sameFindings(old, list)) byRef.set(ref, old as Finding[]);
+    }
+    for (const [s, list] of bySection) {
+      const old = this.bySection.get(s);
+      if (old && sameFindings(old, list)) bySection.set(s, old as Finding[]);
+    }
+    this.byRef = byRef;
+    this.bySection = bySection;
+  }
+
+  private notifyDiff(before: readonly Finding[], touched: Set<string>): void {
+    const oldByRef = this.byRef;
+    const oldBySection = this.bySection;
+    this.reindexFindings();
+    const keys = new Set<string>(touched);
+    const changed = new Set<Finding>();
+    const beforeSet = new Set(before);
+    const afterSet = new Set(this.findings);
+    for (const f of before) if (!afterSet.has(f)) changed.add(f);
+    for (const f of this.findings) if (!beforeSet.has(f)) changed.add(f);
+    for (const f of changed) for (const ref of f.cells) if (oldByRef.get(ref) !== this.byRef.get(ref)) keys.add(topic.cell(ref));
+    for (const s of new Set([...oldBySection.keys(), ...this.bySection.keys()])) {
+      if (oldBySection.get(s) !== this.bySection.get(s)) keys.add(topic.section(s as SectionId));
+    }
+    keys.add(topic.draft);
+    if ([...keys].some((k) => k.startsWith('section:'))) keys.add(topic.all);
+    for (const key of keys) for (const l of [...(this.listeners.get(key) ?? [])]) l();
+  }
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.key !== y.key || x.acknowledged !== y.acknowledged || x.actual !== y.actual || x.expected !== y.expected || x.message.key !== y.message.key || JSON.stringify(x.message.params) !== JSON.stringify(y.message.params))) return false;
+  }
+  return true;
+}
