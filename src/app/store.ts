@@ -67,20 +67,24 @@ export class DraftStore {
   setCell(cell: CellId, value: string): void {
     if ((this.draft.cells[splitCellId(cell).table]?.[splitCellId(cell).row]?.[splitCellId(cell).column] ?? '') === value) return;
     this.draft = setCell(this.draft, cell, value);
-    const touched = [cell, ...this.totalsFollowing(cell)];
-    this.applyChange({ cell }, touched.map(topic.cell));
+    const totals = this.totalsFollowing(cell);
+    this.writeTotals(totals);
+    this.applyChange({ cell }, [cell, ...totals].map(topic.cell));
   }
 
   /** Sets many cells at once (paste, fill with 0, undo): one check, one round of notifications. */
   setCells(values: [CellId, string][]): void {
     let draft = this.draft;
     const touched = new Set<string>();
+    const totals = new Set<CellId>();
     for (const [cell, value] of values) {
       draft = setCell(draft, cell, value);
       touched.add(topic.cell(cell));
-      for (const t of this.totalsFollowing(cell)) touched.add(topic.cell(t));
+      for (const t of this.totalsFollowing(cell)) totals.add(t);
     }
     this.draft = draft;
+    this.writeTotals([...totals]);
+    for (const t of totals) touched.add(topic.cell(t));
     this.revision++;
     const before = this.findings;
     this.findings = check(this.format, this.draft, this.previous);
@@ -114,6 +118,11 @@ export class DraftStore {
     this.revision++;
     this.runFullCheck();
     for (const set of this.listeners.values()) for (const l of [...set]) l();
+  }
+
+  /** Keeps the stored value of computed totals in step, so a saved draft holds what the page shows. */
+  private writeTotals(totals: CellId[]): void {
+    for (const total of totals) this.draft = setCell(this.draft, total, this.totalText(total));
   }
 
   private totalsFollowing(cell: CellId): CellId[] {

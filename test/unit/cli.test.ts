@@ -32,7 +32,7 @@ describe('check', () => {
     const r = run('check', seedPath('004'), '--lang', 'en');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Report details\n  Warning  The publication date 2021-02-05 is after the statutory deadline 2021-01-31');
-    expect(r.out).toContain('0 errors, 2 warnings, 0 hints.');
+    expect(r.out).toContain('Errors: 0, warnings: 2, hints: 0.');
   });
 
   it('--json prints the findings and the summary', () => {

@@ -48,7 +48,7 @@ describe('findings on the seeds', () => {
     expect(findingMessage(zh, blank!)).toBe(
       '三、收到和处理政府信息公开申请情况：有 1 个单元格未填（「四、结转下年度继续办理」「科研机构」）。空白不等于 0，涉及这些单元格的勾稽关系暂时无法核对。',
     );
-    expect(findingMessage(en, blank!)).toContain('1 cells are blank (「四、结转下年度继续办理」「科研机构」)');
+    expect(findingMessage(en, blank!)).toContain('blank cells: 1 (「四、结转下年度继续办理」「科研机构」)');
     expect(severe(findings)).toEqual([]);
   });
 

@@ -1,0 +1,209 @@
+/**
+ * The authoring page end to end in real Chromium: a clerk fills seed 001's figures by typing and by pasting,
+ * watches totals and findings, makes an error, reloads, saves the draft, opens it elsewhere, and survives a
+ * damaged file. Also: no serious accessibility violation, and no request leaves the origin.
+ */
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildAndServe, launch, type Served } from './browser';
+import { seedDraft } from '../support/drafts';
+import { formatById } from '../../src/format/registry';
+import { cellAccessibleName } from '../../src/format/labels';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = new URL('../../out/screenshots/', import.meta.url).pathname;
+
+const seed = seedDraft('001');
+const format = formatById('bj-2019')!;
+const requests = format.table('requests');
+const name = (table: string, row: string, col: string) => cellAccessibleName(format.table(table), row, col);
+const cellInput = (page: Page, table: string, row: string, col: string) => page.getByLabel(name(table, row, col), { exact: true });
+
+let served: Served;
+let browser: Browser;
+const foreignRequests: string[] = [];
+
+function watchRequests(context: BrowserContext) {
+  context.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(served.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+}
+
+beforeAll(async () => {
+  served = await buildAndServe();
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+describe('authoring a report in the browser', () => {
+  let savedDraft: string;
+
+  it('fills seed 001 by typing and pasting, checks live, survives a reload and saves the draft', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
+    watchRequests(context);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(`${served.origin}/`);
+
+    // The header: agency, kind, region and year; the Beijing profile follows the region and year.
+    await page.getByLabel('机关名称').fill(seed.agency.name);
+    await page.getByLabel('机关类型').selectOption('government');
+    await page.getByLabel('地区').selectOption('beijing');
+    await page.getByLabel('报告年度').fill('2020');
+    await expect.poll(() => page.getByLabel('报告格式').inputValue()).toBe('bj-2019');
+
+    // Section 二 by typing, one value with full-width digits as an IME sends them.
+    for (const table of format.tables.filter((t) => t.section === 'proactive')) {
+      for (const row of table.rows) {
+        for (const col of table.columns) {
+          const value = seed.cells[table.id]![row.key]![col.key]!;
+          const input = cellInput(page, table.id, row.key, col.key);
+          await input.click();
+          await input.pressSequentially(table.id === 'art20_1' && row.key === 'normative_docs' && col.key === 'made' ? '２３' : value);
+        }
+      }
+    }
+    await page.keyboard.press('Tab');
+    await expect.poll(() => cellInput(page, 'art20_1', 'normative_docs', 'made').inputValue()).toBe('23');
+
+    // Section 三, row 一 by typing: the 总计 stays blank until every part is filled, then shows the sum.
+    const total = (row: string) => page.getByLabel(`${name('requests', row, 'TOT')}（自动计算）`);
+    const a1 = ['NP', 'BIZ', 'SCI', 'NGO', 'LAW', 'OTH'];
+    for (const [i, col] of a1.entries()) {
+      await cellInput(page, 'requests', 'A1', col).fill(seed.cells.requests!.A1![col]!);
+      if (i === 0) await expect.poll(() => total('A1').inputValue()).toBe('');
+    }
+    await expect.poll(() => total('A1').inputValue()).toBe('956');
+
+    // The rest of section 三 pasted as a block copied from a spreadsheet (with its 总计 column).
+    const tsv = requests.rows
+      .slice(1)
+      .map((r) => requests.columns.map((c) => seed.cells.requests![r.key]![c.key]).join('\t'))
+      .join('\r\n');
+    await cellInput(page, 'requests', 'A2', 'NP').focus();
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, tsv);
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain('确认粘贴');
+    await dialog.getByRole('button', { name: '确认粘贴' }).click();
+    await expect.poll(() => total('B7').inputValue()).toBe('1005');
+    await expect.poll(() => page.getByLabel(`${name('requests', 'B7', 'NP')}（自动计算）`).inputValue()).toBe('913');
+
+    // A block that does not fit is refused and changes nothing.
+    await cellInput(page, 'requests', 'C', 'OTH').focus();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '1\t2\t3\n4\t5\t6');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.locator('#part-requests [role=alert]').innerText()).toContain('未做任何修改');
+    await expect.poll(() => cellInput(page, 'requests', 'C', 'OTH').inputValue()).toBe('0');
+
+    // Section 四 by typing; its 总计 are computed.
+    for (const col of format.table('review').columns) {
+      if (col.key.endsWith('_TOT')) continue;
+      await cellInput(page, 'review', 'cases', col.key).fill(seed.cells.review!.cases![col.key]!);
+    }
+    await expect.poll(() => page.getByLabel('行政诉讼 未经复议直接起诉 总计（自动计算）').inputValue()).toBe('37');
+
+    // The tables add up: section 三 has no finding at all.
+    await expect.poll(() => page.locator('#part-requests .summary').count()).toBe(0);
+
+    // An error: 结转下年度 of 自然人 made 80 instead of 86.
+    const carried = cellInput(page, 'requests', 'C', 'NP');
+    await carried.fill('80');
+    await expect.poll(() => carried.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await carried.getAttribute('aria-describedby');
+    await expect.poll(() => page.locator(`#${describedBy}`).innerText()).toContain('「自然人」列：第三项加第四项之和为 993，不等于第一项加第二项之和 999');
+    const summary = page.locator('#part-requests .summary');
+    await expect.poll(() => summary.innerText()).toContain('本部分有 2 个错误');
+    await summary.getByRole('link', { name: /「自然人」列/ }).waitFor({ state: 'visible' });
+    await expect.poll(() => page.locator('.side-nav li[data-part=requests]').innerText()).toContain('2 错误');
+    // The summary's link takes the clerk to the cell.
+    await cellInput(page, 'requests', 'A1', 'NP').focus();
+    await summary.getByRole('link', { name: /「自然人」列/ }).click();
+    await cellInput(page, 'requests', 'B7', 'NP').or(page.getByLabel(`${name('requests', 'B7', 'NP')}（自动计算）`)).or(carried).first().waitFor({ state: 'visible' });
+
+    await page.screenshot({ path: `${SHOTS}authoring-zh.png` });
+
+    // Reload: the draft comes back from the browser store, error and all, and the page says so.
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: '已恢复' }).waitFor({ state: 'visible' });
+    await expect.poll(() => cellInput(page, 'requests', 'C', 'NP').inputValue()).toBe('80');
+    await expect.poll(() => cellInput(page, 'art20_9', 'procurement', 'amount').inputValue()).toBe('32694.3253');
+    await expect.poll(() => page.locator('.side-nav li[data-part=requests]').innerText()).toContain('2 错误');
+
+    // Put the value right and save the draft as a file.
+    await cellInput(page, 'requests', 'C', 'NP').fill('86');
+    await expect.poll(() => page.locator('.side-nav li[data-part=requests]').innerText()).not.toContain('错误');
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('北京市丰台区人民政府-2020-年报草稿.json');
+    savedDraft = readFileSync((await download.path())!, 'utf8');
+    const saved = JSON.parse(savedDraft);
+    expect(saved.formatId).toBe('bj-2019');
+    expect(saved.cells).toEqual(seed.cells);
+
+    // English, screenshot of both languages.
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('button', { name: 'Save draft' }).waitFor({ state: 'visible' });
+    await page.locator('#part-requests').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}authoring-en.png` });
+    await page.getByLabel('Language').selectOption('zh-CN');
+
+    // Accessibility: no serious or critical violation.
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('opens the saved draft in a fresh browser, and a damaged file leaves the work untouched', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    watchRequests(context);
+    const page = await context.newPage();
+    await page.goto(`${served.origin}/`);
+    await page.getByTestId('open-draft').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(savedDraft) });
+    await page.getByRole('status').filter({ hasText: '已打开草稿' }).waitFor({ state: 'visible' });
+    await expect.poll(() => cellInput(page, 'requests', 'B4.1', 'NP').inputValue()).toBe('434');
+    await page.waitForTimeout(800);
+    const stored = await page.evaluate(() => localStorage.getItem('nianbao.draft'));
+    expect(JSON.parse(stored!)).toEqual(JSON.parse(savedDraft));
+
+    await page.getByTestId('open-draft').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(savedDraft.slice(0, 200)) });
+    const alert = page.getByRole('alert').filter({ hasText: '无法打开“broken.json”' });
+    await expect.poll(() => alert.innerText()).toContain('不是有效的 JSON 格式');
+    await expect.poll(() => cellInput(page, 'requests', 'B4.1', 'NP').inputValue()).toBe('434');
+    await expect.poll(() => page.getByLabel('机关名称').inputValue()).toBe('北京市丰台区人民政府');
+
+    const wrongTable = JSON.parse(savedDraft);
+    wrongTable.cells.requests.A1.NP = 12;
+    await page.getByTestId('open-draft').setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrongTable)) });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '无法打开“wrong.json”' }).innerText()).toContain('一、本年新收政府信息公开申请数量 · 自然人：内容类型不对');
+    await expect.poll(() => cellInput(page, 'requests', 'A1', 'NP').inputValue()).toBe('899');
+    await context.close();
+  }, 60_000);
+
+  it('made no request to another origin', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import zh from '../../src/i18n/zh-CN.json';
+import en from '../../src/i18n/en.json';
+
+/** Keys without the plural suffix: zh-CN has one plural form, English two. */
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k.replace(/_(one|other)$/, '')}`],
+  );
+}
+
+describe('i18n resources', () => {
+  it('English is complete: every zh-CN key has an English text, and no English key is stray', () => {
+    expect([...new Set(keys(en))].sort()).toEqual([...new Set(keys(zh))].sort());
+  });
+
+  it('use the same interpolation variables in both languages', () => {
+    const vars = (obj: object): Record<string, string> =>
+      Object.fromEntries(
+        Object.entries(obj).flatMap(([k, v]) =>
+          typeof v === 'object' && v !== null
+            ? Object.entries(vars(v)).map(([kk, vv]) => [`${k}.${kk}`, vv])
+            : [[k.replace(/_(one|other)$/, ''), [...String(v).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort().join(',')]],
+        ),
+      );
+    expect(vars(en)).toEqual(vars(zh));
+  });
+});
