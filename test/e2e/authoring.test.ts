@@ -203,6 +203,55 @@ describe('authoring a report in the browser', () => {
     await context.close();
   }, 60_000);
 
+  it('moves through a table by keyboard, fills blanks with 0 and undoes it, writes the fee sentence', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    watchRequests(context);
+    const page = await context.newPage();
+    await page.goto(`${served.origin}/`);
+    await page.getByLabel('报告年度').fill('2023');
+    await expect.poll(() => page.getByLabel('报告格式').inputValue()).toBe('gb-2021');
+    const f2021 = formatById('gb-2021')!;
+    const input = (row: string, col: string) => page.getByLabel(cellAccessibleName(f2021.table('requests'), row, col), { exact: true });
+    const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+
+    await input('A1', 'NP').click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedName()).toBe('一、本年新收政府信息公开申请数量 商业企业');
+    await page.keyboard.press('Enter');
+    expect(await focusedName()).toBe('二、上年结转政府信息公开申请数量 商业企业');
+    await page.keyboard.press('End');
+    expect(await focusedName()).toBe('二、上年结转政府信息公开申请数量 其他');
+    await page.keyboard.press('ArrowRight'); // the computed 总计 is not a stop
+    expect(await focusedName()).toBe('二、上年结转政府信息公开申请数量 其他');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedName()).toBe('一、本年新收政府信息公开申请数量 自然人');
+    // Focusing a cell selects its content: typing replaces it.
+    await page.keyboard.type('9');
+    await expect.poll(() => input('A1', 'NP').inputValue()).toBe('9');
+
+    const requestsPart = page.locator('#part-requests');
+    await requestsPart.getByRole('button', { name: '空白单元格填 0' }).click();
+    await expect.poll(() => input('B6.2', 'LAW').inputValue()).toBe('0');
+    await expect.poll(() => page.getByLabel(`${cellAccessibleName(f2021.table('requests'), 'A1', 'TOT')}（自动计算）`).inputValue()).toBe('9');
+    // 一 = 9 but nothing was handled: the balance of 自然人 fails.
+    await expect.poll(() => requestsPart.locator('.summary').innerText()).toContain('「自然人」列');
+    await requestsPart.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => input('B6.2', 'LAW').inputValue()).toBe('');
+    await expect.poll(() => input('A1', 'NP').inputValue()).toBe('9');
+
+    const other = page.locator('#part-other');
+    await expect.poll(() => other.locator('.summary').innerText()).toContain('未说明信息处理费');
+    await page.getByLabel('发出收费通知（件）').fill('1');
+    await page.getByLabel('收费通知总金额（元）').fill('380');
+    await page.getByLabel('实际收取总金额（元）').fill('380');
+    await other.getByRole('button', { name: '写入标准表述' }).click();
+    await expect.poll(() => page.getByLabel('其他需要报告的事项', { exact: true }).inputValue()).toBe('本年度共发出信息处理费收费通知1件，涉及金额380元，实际收取信息处理费380元。');
+    await expect.poll(() => other.locator('.summary').allInnerTexts().then((t) => t.join(''))).not.toContain('信息处理费');
+    await context.close();
+  }, 60_000);
+
   it('made no request to another origin', () => {
     expect(foreignRequests).toEqual([]);
   });
