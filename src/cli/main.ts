@@ -2,13 +2,19 @@
  * The command line over the same modules as the app:
  *   check DRAFT.json [--previous LAST.json] [--json] [--lang zh-CN|en]   exit 0 no error, 1 errors, 2 unreadable
  *   cells DRAFT.json [--csv]                                            every table cell, one per line
+ *   render DRAFT.json --out DIR [--docx] [--txt] [--html]               the report files (all three by default)
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { formatById } from '../format/registry';
 import { columnLabel, rowLabel, tableTitle } from '../format/labels';
 import type { Draft } from '../model/draft';
-import { MAX_DRAFT_FILE_BYTES, readDraftText } from '../model/draftFile';
+import { draftToJson, MAX_DRAFT_FILE_BYTES, readDraftText } from '../model/draftFile';
+import { buildReport } from '../render/model';
+import { renderText } from '../render/text';
+import { renderHtml } from '../render/html';
+import { renderDocx } from '../render/docx';
 import { check } from '../rules/engine';
 import { summarize, type Finding } from '../rules/finding';
 import { createI18n, fileProblemMessage, findingMessage, isLanguage, type Language } from '../i18n';
@@ -16,20 +22,24 @@ import { createI18n, fileProblemMessage, findingMessage, isLanguage, type Langua
 interface Options {
   positional: string[];
   previous?: string;
+  out?: string;
   json: boolean;
   csv: boolean;
+  outputs: Set<'docx' | 'txt' | 'html'>;
   lang: Language;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { positional: [], json: false, csv: false, lang: 'zh-CN' };
+  const opts: Options = { positional: [], json: false, csv: false, outputs: new Set(), lang: 'zh-CN' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') opts.json = true;
     else if (arg === '--csv') opts.csv = true;
     else if (arg === '--previous') opts.previous = argv[++i];
+    else if (arg === '--out' || arg === '-o') opts.out = argv[++i];
+    else if (arg === '--docx' || arg === '--txt' || arg === '--html') opts.outputs.add(arg.slice(2) as 'docx');
     else if (arg === '--lang') {
       const lang = argv[++i] ?? '';
       if (!isLanguage(lang)) throw new UsageError(arg);
@@ -138,7 +148,31 @@ function runCells(opts: Options, t: TFunction, out: (s: string) => void): number
   return 0;
 }
 
-export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
+async function runRender(opts: Options, t: TFunction, out: (s: string) => void): Promise<number> {
+  const [file] = opts.positional;
+  if (!file || !opts.out) throw new UsageError('');
+  const { draft } = loadDraft(file, t);
+  const doc = buildReport(formatById(draft.formatId)!, draft);
+  const wanted = opts.outputs.size > 0 ? opts.outputs : new Set(['docx', 'txt', 'html'] as const);
+  mkdirSync(opts.out, { recursive: true });
+  const written: string[] = [];
+  if (wanted.has('docx')) {
+    writeFileSync(join(opts.out, 'report.docx'), await renderDocx(doc, draftToJson(draft)));
+    written.push('report.docx');
+  }
+  if (wanted.has('txt')) {
+    writeFileSync(join(opts.out, 'report.txt'), renderText(doc));
+    written.push('report.txt');
+  }
+  if (wanted.has('html')) {
+    writeFileSync(join(opts.out, 'report.html'), renderHtml(doc));
+    written.push('report.html');
+  }
+  out(t('cli.rendered', { title: doc.title, files: written.map((w) => join(opts.out!, w)).join(', ') }));
+  return 0;
+}
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
   const langIndex = argv.indexOf('--lang');
   const langArg = langIndex >= 0 ? argv[langIndex + 1] ?? '' : '';
   const t = createI18n(isLanguage(langArg) ? langArg : 'zh-CN').t;
@@ -147,6 +181,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     const opts = parseArgs(rest);
     if (command === 'check') return runCheck(opts, t, out);
     if (command === 'cells') return runCells(opts, t, out);
+    if (command === 'render') return await runRender(opts, t, out);
     err(t('cli.usage'));
     return 2;
   } catch (e) {
@@ -170,5 +205,7 @@ if (invokedDirectly) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
