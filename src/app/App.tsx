@@ -13,7 +13,11 @@ import { StoreContext } from './context';
 import { toFormValues, type FormValues } from './formFields';
 import { DraftStore, topic } from './store';
 import { switchLanguage } from './i18n';
-import { clearBrowserDraft, downloadText, draftFileName, readDraftFile, restoreFromBrowser, saveToBrowser } from './persistence';
+import { clearBrowserDraft, downloadBytes, downloadText, draftFileName, readDraftFile, restoreFromBrowser, saveToBrowser } from './persistence';
+import { buildReport } from '../render/model';
+import { renderText } from '../render/text';
+import { renderHtml } from '../render/html';
+import { summarize } from '../rules/finding';
 import { ReportDetails } from './ReportDetails';
 import { Nav } from './Nav';
 import { SectionSummary } from './Findings';
@@ -22,6 +26,7 @@ import { GeneralSection, ProcessingFees, TextField } from './TextSections';
 import { Dialog } from './Dialog';
 import type { PartId } from './progress';
 
+type ExportKind = 'docx' | 'txt' | 'html';
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 const FILE_SAVED_KEY = 'nianbao.draft.fileSaved';
 const AUTOSAVE_DELAY_MS = 300;
@@ -66,6 +71,8 @@ export function App() {
   const [storageProblem, setStorageProblem] = useState<'quota' | 'unavailable' | null>(null);
   const [pendingFormat, setPendingFormat] = useState<{ draft: Draft; dropped: number } | null>(null);
   const [confirmNew, setConfirmNew] = useState(false);
+  const [pendingExport, setPendingExport] = useState<ExportKind | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
   const unsavedToFile = useRef(!fileSavedFlag());
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -140,6 +147,33 @@ export function App() {
     });
   };
 
+  /** A report file name: the title, with characters Windows refuses in names replaced. */
+  const reportFileName = (title: string, ext: string) => `${title.replace(/[\\/:*?"<>|\r\n]/g, '_')}.${ext}`;
+
+  const exportReport = async (kind: ExportKind) => {
+    const doc = buildReport(store.format, store.draft);
+    try {
+      if (kind === 'docx') {
+        // The docx library is loaded now, not with the page.
+        const { renderDocx } = await import('../render/docx');
+        const bytes = await renderDocx(doc, draftToJson(store.draft));
+        downloadBytes(reportFileName(doc.title, 'docx'), bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      } else if (kind === 'txt') {
+        downloadText(reportFileName(doc.title, 'txt'), renderText(doc), 'text/plain;charset=utf-8');
+      } else {
+        downloadText(reportFileName(doc.title, 'html'), renderHtml(doc), 'text/html;charset=utf-8');
+      }
+      setNotice({ kind: 'info', text: t('export.done', { name: reportFileName(doc.title, kind) }) });
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('export.failed', { detail: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  const requestExport = (kind: ExportKind) => {
+    if (summarize(store.findings).errors > 0) setPendingExport(kind);
+    else void exportReport(kind);
+  };
+
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     const file = e.dataTransfer.files[0];
@@ -169,7 +203,7 @@ export function App() {
             <input
               ref={fileInput}
               type="file"
-              accept=".json,application/json"
+              accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
               className="visually-hidden"
               tabIndex={-1}
               aria-label={t('draft.open')}
@@ -183,6 +217,20 @@ export function App() {
             <button type="button" onClick={saveDraftFile}>
               {t('draft.save')}
             </button>
+            <span className="toolbar-group" role="group" aria-label={t('export.group')}>
+              <button type="button" className="secondary" onClick={() => setPreview(renderHtml(buildReport(store.format, store.draft)))}>
+                {t('export.preview')}
+              </button>
+              <button type="button" className="secondary" onClick={() => requestExport('docx')}>
+                {t('export.docx')}
+              </button>
+              <button type="button" className="secondary" onClick={() => requestExport('txt')}>
+                {t('export.txt')}
+              </button>
+              <button type="button" className="secondary" onClick={() => requestExport('html')}>
+                {t('export.html')}
+              </button>
+            </span>
             <label className="language">
               <span className="visually-hidden">{t('app.language')}</span>
               <select value={i18n.language} onChange={(e) => switchLanguage(e.target.value as Language)} aria-label={t('app.language')}>
@@ -268,6 +316,32 @@ export function App() {
             </button>
             <button type="button" className="secondary" onClick={() => setPendingFormat(null)}>
               {t('paste.cancel')}
+            </button>
+          </div>
+        </Dialog>
+        <Dialog open={pendingExport !== null} title={t('export.confirmTitle')} onClose={() => setPendingExport(null)}>
+          <p>{t('export.confirmText', { count: summarize(store.findings).errors })}</p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              onClick={() => {
+                const kind = pendingExport;
+                setPendingExport(null);
+                if (kind) void exportReport(kind);
+              }}
+            >
+              {t('export.confirm')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setPendingExport(null)}>
+              {t('export.back')}
+            </button>
+          </div>
+        </Dialog>
+        <Dialog open={preview !== null} title={t('export.previewTitle')} onClose={() => setPreview(null)} wide>
+          {preview !== null && <iframe className="preview-frame" title={t('export.previewTitle')} sandbox="" srcDoc={preview} />}
+          <div className="dialog-actions">
+            <button type="button" className="secondary" onClick={() => setPreview(null)}>
+              {t('export.close')}
             </button>
           </div>
         </Dialog>

@@ -59,12 +59,32 @@ export function downloadText(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+export function downloadBytes(name: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Opens a draft file: the JSON the app saves, or a DOCX the app made (which carries its draft inside). */
 export async function readDraftFile(file: File): Promise<DraftReadResult> {
   if (file.size > MAX_DRAFT_FILE_BYTES) {
     return { ok: false, problems: [{ key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }] };
   }
   try {
-    return readDraftText(await file.text());
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+    if (zip) {
+      const { extractDraft } = await import('../render/docxDraft');
+      const extracted = extractDraft(bytes);
+      if (!extracted.ok) return { ok: false, problems: [{ key: extracted.reason === 'noDraft' ? 'file.docxWithoutDraft' : 'file.notZip' }] };
+      return readDraftText(extracted.json);
+    }
+    return readDraftText(new TextDecoder('utf-8').decode(bytes));
   } catch (e) {
     return { ok: false, problems: [{ key: 'file.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } }] };
   }

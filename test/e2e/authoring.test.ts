@@ -252,6 +252,57 @@ describe('authoring a report in the browser', () => {
     await context.close();
   }, 60_000);
 
+  it('previews the report, exports DOCX, TXT and HTML (asking first while errors remain), and opens the DOCX as a draft', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
+    watchRequests(context);
+    const page = await context.newPage();
+    await page.goto(`${served.origin}/`);
+    await page.getByTestId('open-draft').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(savedDraft) });
+    await cellInput(page, 'requests', 'B4.1', 'NP').waitFor();
+    const scripts = new Set<string>();
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.add(r.url());
+    });
+
+    await page.getByRole('button', { name: '预览报告' }).click();
+    const frame = page.frameLocator('iframe.preview-frame');
+    await expect.poll(() => frame.locator('h1').innerText()).toContain('北京市丰台区人民政府');
+    await expect.poll(() => frame.locator('table').count()).toBe(7);
+    await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+
+    const title = '北京市丰台区人民政府2020年政府信息公开工作年度报告';
+    const download = async (button: string) => {
+      const pending = page.waitForEvent('download');
+      await page.getByRole('button', { name: button }).click();
+      const d = await pending;
+      return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
+    };
+    expect(scripts.size).toBe(0); // nothing loaded yet for exporting
+    const docx = await download('导出 DOCX');
+    expect(docx.name).toBe(`${title}.docx`);
+    expect([...scripts].some((u) => /\/docx-[^/]*\.js$/.test(u))).toBe(true); // the docx library, loaded on demand
+    const txt = await download('导出 TXT');
+    expect(txt.name).toBe(`${title}.txt`);
+    expect(txt.bytes.toString('utf8')).toContain('四、结转下年度继续办理');
+    const html = await download('导出 HTML');
+    expect(html.name).toBe(`${title}.html`);
+    expect(html.bytes.toString('utf8')).toContain('<th scope="rowgroup" rowspan="20">三、本年度办理结果</th>');
+
+    // With an error in the tables, exporting asks first.
+    await cellInput(page, 'requests', 'C', 'NP').fill('80');
+    await page.getByRole('button', { name: '导出 TXT' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '报告中还有错误' });
+    await expect.poll(() => confirm.innerText()).toContain('2 个错误');
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+
+    // The exported DOCX opens as the draft it was made from.
+    await page.getByTestId('open-draft').setInputFiles({ name: `${title}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx.bytes });
+    await expect.poll(() => cellInput(page, 'requests', 'C', 'NP').inputValue()).toBe('86');
+    await page.waitForTimeout(800);
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('nianbao.draft')))!)).toEqual(JSON.parse(savedDraft));
+    await context.close();
+  }, 90_000);
+
   it('made no request to another origin', () => {
     expect(foreignRequests).toEqual([]);
   });
