@@ -1,0 +1,58 @@
+/**
+ * Matching printed labels in extracted text: spacing differs (labels broken across lines, `总 计`), brackets
+ * come full- or half-width, and the 、/， inside long labels varies. Folding removes all of that while keeping,
+ * for every folded character, where it came from, so a match can be cut out of the original text.
+ */
+export interface Folded {
+  text: string;
+  /** Index in the original text of each folded character. */
+  origin: number[];
+}
+
+export function foldChar(ch: string): string {
+  const n = ch.normalize('NFKC');
+  return n.replace(/\s+/g, '').replace(/[,、]/g, '、').replace(/[“”"]/g, '"');
+}
+
+export function fold(original: string): Folded {
+  let text = '';
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of original) {
+    const f = foldChar(ch);
+    for (const c of f) {
+      text += c;
+      origin.push(i);
+    }
+    i += ch.length;
+  }
+  return { text, origin };
+}
+
+export function foldString(s: string): string {
+  return fold(s).text;
+}
+
+/** Finds `label` in the folded text from original index `from`: the original [start, end) of the match. */
+export function findLabel(folded: Folded, label: string, from = 0): { start: number; end: number } | null {
+  const needle = foldString(label);
+  if (needle === '') return null;
+  let fi = 0;
+  while (fi < folded.origin.length && folded.origin[fi]! < from) fi++;
+  const at = folded.text.indexOf(needle, fi);
+  if (at < 0) return null;
+  const last = at + needle.length - 1;
+  return { start: folded.origin[at]!, end: folded.origin[last]! + 1 };
+}
+
+/** The last match of `label` in the original range [from, to). */
+export function findLastLabel(folded: Folded, label: string, from: number, to: number): { start: number; end: number } | null {
+  let found: { start: number; end: number } | null = null;
+  let cursor = from;
+  for (;;) {
+    const m = findLabel(folded, label, cursor);
+    if (!m || m.end > to) return found;
+    found = m;
+    cursor = m.end;
+  }
+}

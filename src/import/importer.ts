@@ -1,0 +1,391 @@
+/**
+ * Importing a published report into a draft: plain text as found on websites and in PDFs, tab-separated and
+ * pipe tables, pasted HTML, and DOCX. The year, format, agency and publication date are detected; the
+ * narrative is split into the six sections; every table value is placed in its cell, totals kept as printed.
+ * Nothing is guessed silently: the import report lists what was placed, what is missing and what could not be
+ * placed, and every assumption made on the way.
+ */
+import type { AgencyKind, SectionId } from '../format/definition';
+import { cellId, type CellId, type Format, type Table } from '../format/format';
+import { cellLabel } from '../format/labels';
+import { FORMATS, formatById, pickFormat } from '../format/registry';
+import { blankDraft, type Draft } from '../model/draft';
+import { parseCellInput } from '../model/number';
+import { findLabel, findLastLabel, fold, foldString, type Folded } from './folded';
+import { sourceToText, type SourceKind } from './sources';
+
+export interface ImportMessage {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportReport {
+  source: SourceKind;
+  formatId: string;
+  /** Table cells that received a value, of all the cells of the format. */
+  placed: number;
+  total: number;
+  /** Cells left blank: the report prints no value for them (or the row could not be read). */
+  missing: CellId[];
+  /** Values or rows that could not be placed, and parts that were not found. */
+  problems: ImportMessage[];
+  /** What was detected or assumed, for the clerk to confirm. */
+  notes: ImportMessage[];
+}
+
+export type ImportResult = { ok: true; draft: Draft; report: ImportReport } | { ok: false; problem: ImportMessage };
+
+/** Bigger than any real report; protects the page from a pasted novel. */
+export const MAX_IMPORT_CHARS = 2_000_000;
+
+const SECTION_ORDER: SectionId[] = ['general', 'proactive', 'requests', 'review', 'problems', 'other'];
+
+/** A value in a table cell as printed: digits with separators, a sign, decimals, a unit. */
+const NUMERIC = /^[+\-−－＋]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?(?:件|条|项|个|万元)?$/;
+/** A cell printed as "nothing": a dash or a slash. */
+const EMPTY_MARK = /^[—\-－/／]$/;
+
+function isNumeric(token: string): boolean {
+  return NUMERIC.test(token.trim());
+}
+
+/** Lines that are page furniture in extracted text: page numbers and the URL headers of printed web pages. */
+function isFurniture(line: string): boolean {
+  const t = line.trim();
+  return /^[—\-－]\s*\d+\s*[—\-－]$/.test(t) || /^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$/.test(t) || /^https?:\/\/\S+$/.test(t);
+}
+
+function allHeadings(section: SectionId): string[] {
+  const set = new Set<string>();
+  for (const f of FORMATS) {
+    const s = f.sections.find((x) => x.id === section)!;
+    set.add(s.heading);
+    for (const v of s.headingVariants) set.add(v);
+  }
+  return [...set];
+}
+
+/** Where each section starts: the index of its heading line (found in order), or -1. */
+function findSections(lines: string[]): Record<SectionId, number> {
+  const at = {} as Record<SectionId, number>;
+  let from = 0;
+  for (const id of SECTION_ORDER) {
+    const headings = allHeadings(id).map(foldString);
+    const i = lines.findIndex((l, k) => k >= from && headings.some((h) => foldString(l).startsWith(h) && foldString(l).length <= h.length + 4));
+    at[id] = i;
+    if (i >= 0) from = i + 1;
+  }
+  return at;
+}
+
+function detectFormat(folded: string, year: number | null, region: string): { format: Format; reason: string } {
+  if (/本年制发件数|逾期未按收费通知要求缴纳费用|本年收费金额/.test(folded)) return { format: formatById('gb-2021')!, reason: 'markers2021' };
+  if ((folded.includes('行政检查') && folded.includes('行政确认')) || folded.includes('保留四位小数')) return { format: formatById('bj-2019')!, reason: 'markersBeijing' };
+  if (/上一年项目数量|第二十条第\(九\)项|本年新制作数量/.test(folded)) return { format: formatById('gb-2019')!, reason: 'markers2019' };
+  return { format: pickFormat(year ?? new Date().getFullYear() - 1, region), reason: 'year' };
+}
+
+function agencyKindOf(name: string): { kind: AgencyKind; name: string; assumed: boolean } {
+  if (/人民政府$/.test(name)) return { kind: 'government', name, assumed: false };
+  if (/(街道办事处|街道|乡|镇)$/.test(name)) return { kind: 'township', name, assumed: false };
+  if (/(局|委员会|委|厅|办公室|办|中心|院|署|部|处|所)$/.test(name)) return { kind: 'department', name, assumed: false };
+  // A report titled by a place (2020年北京市丰台区政府信息公开工作年度报告) is its government's report.
+  if (/[省市区县旗州盟]$/.test(name)) return { kind: 'government', name: `${name}人民政府`, assumed: true };
+  return { kind: 'other', name, assumed: true };
+}
+
+/** The title before the first section: agency and report year. */
+function parseTitle(lines: string[], end: number): { agency: string; year: number | null } {
+  const titleLines: string[] = [];
+  for (const line of lines.slice(0, end < 0 ? 8 : end)) {
+    const t = line.trim();
+    if (t === '') continue;
+    if (/^(依据|根据|按照|本报告|现公布)/.test(t) || [...t].length > 40) break;
+    titleLines.push(t);
+  }
+  const title = titleLines.join('').replace(/\s+/g, '');
+  const m = /^(.*?)(\d{4})年度?(.*?)(?:政府信息公开(?:工作)?年度报告|政府信息公开工作报告)/.exec(title);
+  if (!m) return { agency: '', year: null };
+  const agency = (m[1] || m[3] || '').replace(/政府信息公开$/, '').trim();
+  return { agency, year: Number(m[2]) };
+}
+
+/** The values of one table row, from the text between its label and the next row's label. */
+function rowValues(segment: string, n: number): { values: string[]; note?: ImportMessage } | { values: null; found: string[] } {
+  const tokens: { text: string; line: number }[] = [];
+  const lines = segment.split('\n');
+  lines.forEach((line, li) => {
+    for (const field of line.split(/[\t ]+/)) if (isNumeric(field)) tokens.push({ text: field.trim(), line: li });
+  });
+  if (tokens.length === n) return { values: tokens.map((t) => t.text) };
+  const oneLine = tokens.length > 0 && tokens.every((t) => t.line === tokens[0]!.line);
+  if (tokens.length > n) {
+    // Tab-separated rows sometimes carry a stray value in a merged label cell: the values are the last ones.
+    if (oneLine && tokens.length - n <= 2 && lines[tokens[0]!.line]!.includes('\t')) {
+      return { values: tokens.slice(-n).map((t) => t.text), note: { key: 'import.strayValues', params: { count: tokens.length - n, values: tokens.slice(0, tokens.length - n).map((t) => t.text).join(' ') } } };
+    }
+    return { values: null, found: tokens.map((t) => t.text) };
+  }
+  if (oneLine) {
+    const line = lines[tokens[0]!.line]!;
+    if (line.includes('\t')) {
+      // Tab-separated: empty fields next to the values are blank cells.
+      const fields = line.split('\t').map((f) => f.trim());
+      const first = fields.findIndex(isNumeric);
+      let last = fields.length - 1;
+      while (!isNumeric(fields[last]!)) last--;
+      let slice = fields.slice(first, last + 1);
+      const need = n - slice.length;
+      if (need > 0 && first - need >= 0 && fields.slice(first - need, first).every((f) => f === '' || EMPTY_MARK.test(f))) slice = [...fields.slice(first - need, first), ...slice];
+      else if (need > 0 && fields.slice(last + 1, last + 1 + need).length === need && fields.slice(last + 1, last + 1 + need).every((f) => f === '' || EMPTY_MARK.test(f))) slice = [...slice, ...fields.slice(last + 1, last + 1 + need)];
+      if (slice.length === n && slice.every((f) => f === '' || EMPTY_MARK.test(f) || isNumeric(f))) {
+        return { values: slice.map((f) => (isNumeric(f) ? f : '')), note: { key: 'import.blankCells', params: { count: slice.filter((f) => !isNumeric(f)).length } } };
+      }
+    } else {
+      // Space-separated (text extracted from a PDF): a double space stands for a blank cell.
+      const parts = line.trim().split(' ');
+      const first = parts.findIndex(isNumeric);
+      let last = parts.length - 1;
+      while (!isNumeric(parts[last]!)) last--;
+      const slice = parts.slice(first, last + 1);
+      if (slice.length === n && slice.every((p) => p === '' || isNumeric(p))) {
+        return { values: slice, note: { key: 'import.blankCells', params: { count: slice.filter((p) => p === '').length } } };
+      }
+    }
+  }
+  return { values: null, found: tokens.map((t) => t.text) };
+}
+
+/**
+ * A one-row table printed one column a line (行政复议/结果维持  37), as plain-text renderings do: each column's
+ * label, found in order, is followed on its line by its value.
+ */
+function columnPerLine(table: Table, text: string): { values: string[] } | null {
+  const lines = text.split('\n');
+  let line = 0;
+  const values: string[] = [];
+  for (const column of table.columns) {
+    const needle = foldString(column.label);
+    while (line < lines.length && !foldString(lines[line]!).includes(needle)) line++;
+    if (line >= lines.length) return null;
+    const rest = lines[line]!.slice(lines[line]!.lastIndexOf(column.label.slice(-1)) + 1).trim();
+    if (rest !== '' && !isNumeric(rest)) return null;
+    values.push(rest);
+    line++;
+  }
+  return values.some((v) => v !== '') ? { values } : null;
+}
+
+function placeTable(format: Format, table: Table, region: string, folded: Folded, regionStart: number, draft: Draft, report: ImportReport): void {
+  const regionEnd = regionStart + region.length;
+  const columns = table.columns.length;
+  let cursor = regionStart;
+  if (table.caption) {
+    const cap = findLabel(folded, table.caption, cursor);
+    if (!cap || cap.end > regionEnd) {
+      report.problems.push({ key: 'import.tableNotFound', params: { table: table.caption } });
+      return;
+    }
+    cursor = cap.end;
+  }
+  // The table ends where the next table's caption starts.
+  const sectionTables = format.tables.filter((t) => t.section === table.section);
+  const next = sectionTables[sectionTables.indexOf(table) + 1];
+  const nextCaption = next?.caption ? findLabel(folded, next.caption, cursor) : null;
+  const tableEnd = nextCaption && nextCaption.start < regionEnd ? nextCaption.start : regionEnd;
+
+  const anchors: { row: string; start: number; end: number }[] = [];
+  if (table.labelColumns === 0) {
+    // Section 四 has one unlabelled row: its values follow the last header label.
+    const lastHeader = table.header.at(-1)!.at(-1)!.text;
+    const m = findLastLabel(folded, lastHeader, cursor, tableEnd);
+    if (!m) {
+      report.problems.push({ key: 'import.tableNotFound', params: { table: format.sections.find((s) => s.id === table.section)!.heading } });
+      return;
+    }
+    anchors.push({ row: table.rows[0]!.key, start: m.start, end: m.end });
+  } else {
+    table.rows.forEach((row, i) => {
+      let m = findLabel(folded, row.label, cursor);
+      if (!m || m.end > tableEnd) {
+        // A label broken by a cell boundary (5.属于三类内部事务信 | 息): accept a long enough beginning of it,
+        // found before the next row's label, and say so.
+        const nextRow = table.rows[i + 1];
+        const limit = (nextRow && findLabel(folded, nextRow.label, cursor)?.start) ?? tableEnd;
+        const chars = [...row.label];
+        for (let len = chars.length - 1; len >= Math.max(6, Math.ceil(chars.length * 0.6)); len--) {
+          const p = findLabel(folded, chars.slice(0, len).join(''), cursor);
+          if (p && p.end <= limit) {
+            m = p;
+            report.notes.push({ key: 'import.labelPartial', params: { row: row.label, found: chars.slice(0, len).join('') } });
+            break;
+          }
+        }
+      }
+      if (!m || m.end > tableEnd) {
+        report.problems.push({ key: 'import.rowNotFound', params: { row: row.label, table: table.caption ?? format.sections.find((s) => s.id === table.section)!.heading } });
+        return;
+      }
+      anchors.push({ row: row.key, start: m.start, end: m.end });
+      cursor = m.end;
+    });
+  }
+  const text = (from: number, to: number) => region.slice(from - regionStart, to - regionStart);
+  anchors.forEach((a, i) => {
+    const segment = text(a.end, anchors[i + 1]?.start ?? tableEnd);
+    let result = rowValues(segment, columns);
+    if (result.values === null && table.labelColumns === 0) {
+      const transposed = columnPerLine(table, text(regionStart + (table.caption ? 0 : 0), tableEnd));
+      if (transposed) {
+        result = transposed;
+        report.notes.push({ key: 'import.columnPerLine' });
+      }
+    }
+    const rowName = table.rowIndex.get(a.row)!.label || format.sections.find((s) => s.id === table.section)!.heading;
+    if (result.values === null) {
+      report.problems.push({ key: 'import.rowUnreadable', params: { row: rowName, found: result.found.length, expected: columns, values: result.found.join(' ') } });
+      return;
+    }
+    if (result.note && (result.note.key !== 'import.blankCells' || Number(result.note.params?.count) > 0)) {
+      report.notes.push({ key: result.note.key, params: { ...result.note.params, row: rowName } });
+    }
+    result.values.forEach((raw, j) => {
+      const column = table.columns[j]!;
+      if (raw === '') return;
+      const parsed = parseCellInput(raw, column.kind);
+      const cell = cellId(table.id, a.row, column.key);
+      if (!parsed.ok) {
+        report.problems.push({ key: 'import.valueUnreadable', params: { cell: cellLabel(format, cell), value: raw, problemKey: `invalid.${parsed.problem}` } });
+        return;
+      }
+      draft.cells[table.id]![a.row]![column.key] = parsed.value;
+    });
+  });
+}
+
+/** Narrative lines: page furniture dropped, lines a PDF broke inside a sentence joined again. */
+function narrative(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of lines) {
+    const line = raw.replace(/\t+/g, ' ').trim();
+    if (line === '' || isFurniture(line)) continue;
+    const prev = out.at(-1);
+    const wrapped = prev !== undefined && [...prev].length >= 20 && !/[。；：！？”」）)]$/.test(prev) && !/^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])/.test(line);
+    if (wrapped) out[out.length - 1] = prev + line;
+    else out.push(line);
+  }
+  return out;
+}
+
+const TOPIC_KEYS: [string, RegExp][] = [
+  ['active', /主动公开/],
+  ['onRequest', /依申请/],
+  ['assessment', /考核|评议|责任追究/],
+  ['management', /管理/],
+  ['platform', /平台/],
+  ['oversight', /监督|保障|培训/],
+];
+
+/** Section 一 by guidance topic, where its sub-headings name the topics one to one; else as one text. */
+function splitGeneral(format: Format, lines: string[], draft: Draft, report: ImportReport): void {
+  const isSubheading = (l: string) => /^(（[一二三四五六七八九十]+）|\d+[.．、])/.test(l) && [...l].length <= 40 && !/[。；]/.test(l);
+  const heads = lines.map((l, i) => [i, l] as const).filter(([, l]) => isSubheading(l));
+  const topics = format.sections[0]!.topics ?? [];
+  const mapped = heads.map(([, l]) => TOPIC_KEYS.find(([, re]) => re.test(l))?.[0]);
+  const distinct = new Set(mapped);
+  const oneToOne = heads.length > 0 && mapped.every((m) => m !== undefined && topics.some((t) => t.id === m)) && distinct.size === mapped.length;
+  if (!oneToOne) {
+    draft.sections.general.text = lines.join('\n');
+    if (heads.length > 0) report.notes.push({ key: 'import.topicsKept' });
+    return;
+  }
+  draft.sections.general.text = lines.slice(0, heads[0]![0]).join('\n');
+  heads.forEach(([i], k) => {
+    const end = heads[k + 1]?.[0] ?? lines.length;
+    draft.sections.general.topics![mapped[k]!] = lines.slice(i + 1, end).join('\n');
+  });
+}
+
+export function importReport(input: string | Uint8Array): ImportResult {
+  let text: string;
+  let source: SourceKind;
+  try {
+    if ((typeof input === 'string' ? input.length : input.byteLength) > MAX_IMPORT_CHARS * 3) return { ok: false, problem: { key: 'import.tooLarge' } };
+    ({ text, kind: source } = sourceToText(input));
+  } catch (e) {
+    return { ok: false, problem: { key: 'import.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } } };
+  }
+  if (text.length > MAX_IMPORT_CHARS) return { ok: false, problem: { key: 'import.tooLarge' } };
+  const lines = text.split('\n').filter((l) => !isFurniture(l));
+  const sections = findSections(lines);
+  const found = SECTION_ORDER.filter((id) => sections[id] >= 0);
+  if (found.length === 0) return { ok: false, problem: { key: 'import.noSections' } };
+
+  const title = parseTitle(lines, sections.general);
+  const who = agencyKindOf(title.agency);
+  const all = foldString(lines.join('\n'));
+  let region = who.name.startsWith('北京市') ? 'beijing' : 'national';
+  const { format, reason } = detectFormat(all, title.year, region);
+  if (format.definition.region !== 'national') region = format.definition.region;
+  const year = title.year ?? format.definition.years.from;
+
+  const draft = blankDraft(format, { reportYear: year, agencyName: who.name, agencyKind: who.kind, region });
+  draft.totals = 'as-printed';
+  const report: ImportReport = { source, formatId: format.id, placed: 0, total: format.cells.length, missing: [], problems: [], notes: [] };
+  report.notes.push({ key: `import.format.${reason}`, params: { format: format.definition.name } });
+  if (title.year === null) report.problems.push({ key: 'import.noYear', params: { year } });
+  else report.notes.push({ key: 'import.year', params: { year } });
+  if (who.name === '') report.problems.push({ key: 'import.noAgency' });
+  else report.notes.push({ key: who.assumed ? 'import.agencyAssumed' : 'import.agency', params: { agency: who.name, kindKey: `agencyKind.${who.kind}` } });
+  for (const id of SECTION_ORDER) if (sections[id] < 0) report.problems.push({ key: 'import.sectionNotFound', params: { heading: format.sections.find((s) => s.id === id)!.heading } });
+
+  const rangeOf = (id: SectionId): [number, number] => {
+    const start = sections[id];
+    const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(id) + 1).map((s) => sections[s]).filter((i) => i >= 0);
+    return [start + 1, later.length > 0 ? Math.min(...later) : lines.length];
+  };
+
+  // The signature at the end: the agency's name and the date, taken off section 六.
+  let otherEnd = sections.other >= 0 ? lines.length : -1;
+  for (let i = lines.length - 1, seen = 0; i > sections.other && seen < 6; i--) {
+    const t = lines[i]!.replace(/\s+/g, '');
+    if (t === '') continue;
+    seen++;
+    const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+    if (m && draft.publicationDate === '') {
+      draft.publicationDate = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+      otherEnd = i;
+      report.notes.push({ key: 'import.date', params: { date: draft.publicationDate } });
+    } else if (draft.publicationDate !== '' && (t === foldString(who.name) || t === foldString(title.agency))) {
+      otherEnd = i;
+      break;
+    }
+  }
+  if (draft.publicationDate === '') report.notes.push({ key: 'import.noDate' });
+
+  // Tables.
+  for (const id of ['proactive', 'requests', 'review'] as const) {
+    if (sections[id] < 0) continue;
+    const [from, to] = rangeOf(id);
+    const regionText = lines.slice(from, to).join('\n');
+    const folded = fold(regionText);
+    for (const table of format.tables.filter((t) => t.section === id)) placeTable(format, table, regionText, folded, 0, draft, report);
+  }
+
+  // Narrative.
+  if (sections.general >= 0) splitGeneral(format, narrative(lines.slice(...rangeOf('general'))), draft, report);
+  if (sections.problems >= 0) draft.sections.problems.text = narrative(lines.slice(...rangeOf('problems'))).join('\n');
+  if (sections.other >= 0) draft.sections.other.text = narrative(lines.slice(sections.other + 1, otherEnd)).join('\n');
+
+  for (const cell of format.cells) {
+    const [t, r, c] = cell.split('/') as [string, string, string];
+    if (draft.cells[t]![r]![c] !== '') report.placed++;
+    else report.missing.push(cell);
+  }
+  return { ok: true, draft, report };
+}
+
+/** Whether everything was read: every cell placed and nothing left over. */
+export function importComplete(report: ImportReport): boolean {
+  return report.missing.length === 0 && report.problems.length === 0;
+}

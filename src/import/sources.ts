@@ -1,0 +1,89 @@
+/**
+ * Every kind of published report becomes the same thing before it is read: lines of text, with table cells
+ * separated by tabs where the source knows them (a DOCX or HTML table, a pipe table, a tab-separated copy).
+ */
+import { strFromU8, unzipSync } from 'fflate';
+
+export type SourceKind = 'text' | 'html' | 'docx';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: '　' };
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);/g, (m, e: string) => {
+    if (e.startsWith('#x') || e.startsWith('#X')) return safeCodePoint(parseInt(e.slice(2), 16)) ?? m;
+    if (e.startsWith('#')) return safeCodePoint(Number(e.slice(1))) ?? m;
+    return ENTITIES[e] ?? m;
+  });
+}
+
+function safeCodePoint(n: number): string | undefined {
+  return Number.isInteger(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
+}
+
+/** HTML as pasted from an agency's website: block elements become lines, table cells tab-separated. */
+export function htmlToText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<\/(td|th)>/gi, '\t')
+      .replace(/<\/tr>/gi, '\n')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(p|div|h[1-6]|li|table|caption)>/gi, '\n')
+      .replace(/<[^>]+>/g, ''),
+  );
+}
+
+/** Pipe tables copied from web pages (| 规章 | 0 | 0 |) become tab-separated; separator rows (|---|) go. */
+export function pipesToTabs(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^\s*\|?\s*:?-{3,}/.test(line))
+    .map((line) => (/^\s*\|.*\|\s*$/.test(line) ? line.trim().slice(1, -1).split('|').map((c) => c.trim()).join('\t') : line))
+    .join('\n');
+}
+
+/** The text of the runs in an XML fragment, in order. */
+function xmlText(fragment: string): string {
+  return decodeEntities([...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+}
+
+/** A DOCX: paragraphs become lines; tables are read cell by cell (merged continuation cells are empty). */
+export function docxToText(bytes: Uint8Array): string {
+  const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
+  const xml = files['word/document.xml'];
+  if (!xml) throw new Error('not a DOCX: word/document.xml missing');
+  const body = strFromU8(xml);
+  const lines: string[] = [];
+  const blocks = body.match(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g) ?? [];
+  for (const block of blocks) {
+    if (block.startsWith('<w:tbl>')) {
+      for (const row of block.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []) {
+        const cells = (row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((c) => xmlText(c).replace(/\s+/g, ' ').trim());
+        lines.push(cells.join('\t'));
+      }
+    } else {
+      lines.push(xmlText(block));
+    }
+  }
+  return lines.join('\n');
+}
+
+export function looksLikeHtml(text: string): boolean {
+  return /<(table|p|div|tr|td|html|body)[\s>]/i.test(text.slice(0, 20000));
+}
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Any source as lines of text. Throws for a zip that is not a DOCX. */
+export function sourceToText(input: string | Uint8Array): { text: string; kind: SourceKind } {
+  if (typeof input !== 'string') {
+    if (isZip(input)) return { text: docxToText(input), kind: 'docx' };
+    input = new TextDecoder('utf-8').decode(input);
+  }
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (looksLikeHtml(text)) return { text: htmlToText(text), kind: 'html' };
+  return { text: pipesToTabs(text), kind: 'text' };
+}
