@@ -3,6 +3,8 @@
  *   check DRAFT.json [--previous LAST.json] [--json] [--lang zh-CN|en]   exit 0 no error, 1 errors, 2 unreadable
  *   cells DRAFT.json [--csv]                                            every table cell, one per line
  *   render DRAFT.json --out DIR [--docx] [--txt] [--html]               the report files (all three by default)
+ *   import FILE -o DRAFT.json                                           a published report into a draft
+ *                                                                       (exit 0 all placed, 3 some not, 2 unreadable)
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,8 @@ import { buildReport } from '../render/model';
 import { renderText } from '../render/text';
 import { renderHtml } from '../render/html';
 import { renderDocx } from '../render/docx';
+import { importComplete, importReport, MAX_IMPORT_CHARS } from '../import/importer';
+import { importProblemText, importReportText } from '../import/reportText';
 import { check } from '../rules/engine';
 import { summarize, type Finding } from '../rules/finding';
 import { createI18n, fileProblemMessage, findingMessage, isLanguage, type Language } from '../i18n';
@@ -172,6 +176,29 @@ async function runRender(opts: Options, t: TFunction, out: (s: string) => void):
   return 0;
 }
 
+function runImport(opts: Options, t: TFunction, out: (s: string) => void): number {
+  const [file] = opts.positional;
+  if (!file || !opts.out) throw new UsageError('');
+  let bytes: Uint8Array;
+  try {
+    if (statSync(file).size > MAX_IMPORT_CHARS * 3) throw new ReadFailure(t('import.tooLarge'));
+    bytes = readFileSync(file);
+  } catch (e) {
+    if (e instanceof ReadFailure) throw e;
+    throw new ReadFailure(t('cli.cannotRead', { file, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+  }
+  const result = importReport(bytes);
+  if (!result.ok) throw new ReadFailure(`${t('cli.cannotRead', { file, detail: '' })}${importProblemText(t, result.problem)}`);
+  writeFileSync(opts.out, draftToJson(result.draft));
+  const text = importReportText(t, result.report);
+  out(t('cli.imported', { file, out: opts.out }));
+  out(text.summary);
+  if (text.notes.length > 0) out([t('import.notes'), ...text.notes.map((n) => `  ${n}`)].join('\n'));
+  if (text.problems.length > 0) out([t('import.problems'), ...text.problems.map((n) => `  ${n}`)].join('\n'));
+  if (text.missing) out(text.missing);
+  return importComplete(result.report) ? 0 : 3;
+}
+
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
   const langIndex = argv.indexOf('--lang');
   const langArg = langIndex >= 0 ? argv[langIndex + 1] ?? '' : '';
@@ -182,6 +209,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     if (command === 'check') return runCheck(opts, t, out);
     if (command === 'cells') return runCells(opts, t, out);
     if (command === 'render') return await runRender(opts, t, out);
+    if (command === 'import') return runImport(opts, t, out);
     err(t('cli.usage'));
     return 2;
   } catch (e) {

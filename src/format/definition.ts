@@ -130,5 +130,13 @@ export const formatDefinitionSchema = z.object({
   sections: z.array(sectionSchema).length(6),
   tables: z.array(tableSchema),
   relations: z.array(relationSchema),
+  /**
+   * Figures the narrative quotes, checked against the tables: the words that introduce them (收到…申请1,092件)
+   * and the cells whose sum they should equal. A figure without words is only offered as an explanation
+   * (1,092 = 新收 956 + 上年结转 136).
+   */
+  figures: z
+    .array(z.object({ id: z.string(), label: z.string(), words: z.array(z.string()), cells: z.array(z.string().regex(/^[^/]+\/[^/]+\/[^/]+$/)).min(1) }))
+    .default([]),
 });
 export type FormatDefinition = z.infer<typeof formatDefinitionSchema>;

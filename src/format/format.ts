@@ -150,6 +150,10 @@ export function loadFormat(raw: unknown): Format {
     }
   }
 
+  for (const figure of definition.figures) {
+    for (const cell of figure.cells) if (!kinds.has(cell)) throw new FormatError(`${definition.id}: figure ${figure.id} names unknown cell ${cell}`);
+  }
+
   const totals = new Map<CellId, RelationInstance>();
   for (const inst of relations) {
     if (inst.relation.computes && !totals.has(inst.lhs[0]!.cell)) totals.set(inst.lhs[0]!.cell, inst);

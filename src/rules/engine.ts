@@ -14,7 +14,7 @@ import type { Finding } from './finding';
 import { relationFindings } from './relations';
 import { blankFindings, cellFindings } from './cells';
 import { dateFindings, formatYearFindings, previousYearFindings } from './meta';
-import { textUnitsFor } from './text';
+import { figureUnitFor, textUnitsFor } from './text';
 
 export interface CheckContext {
   format: Format;
@@ -73,6 +73,8 @@ function buildPlan(format: Format, mode: Draft['totals']): Plan {
   units.push(formatYearFindings, dateFindings, previousYearFindings);
   for (const section of SECTION_IDS) {
     for (const unit of textUnitsFor(format, section)) textUnits.push(units.push(unit) - 1);
+    const figures = figureUnitFor(format, section);
+    if (figures) textUnits.push(addUnit(figures.unit, figures.reads));
     for (const table of format.tables.filter((t) => t.section === section)) {
       for (const inst of format.relations.filter((r) => r.relation.table === table.id)) {
         addUnit(relationUnit(format, inst), [...inst.lhs, ...inst.rhs].filter((t) => !t.previousYear).map((t) => t.cell));

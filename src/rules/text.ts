@@ -3,6 +3,7 @@ import type { SectionId } from '../format/definition';
 import type { Format } from '../format/format';
 import type { Draft } from '../model/draft';
 import type { Unit } from './engine';
+import { figureFindings, selfReferenceFindings } from './figures';
 
 /** Text left from a template or a note to self. `……` is how Chinese templates mark a gap to fill. */
 const PLACEHOLDERS = /XX|ＸＸ|××|xx年|……|待补充|待填写|TODO/;
@@ -22,6 +23,14 @@ function sectionText(format: Format, draft: Draft, section: SectionId): string {
   return fieldsOf(format, draft, section)
     .map((f) => f.text)
     .join('\n');
+}
+
+/** The narrative's figures against the tables: it reads the text and the cells of the figures. */
+export function figureUnitFor(format: Format, section: SectionId): { unit: Unit; reads: string[] } | null {
+  if (section !== 'general' && section !== 'problems' && section !== 'other') return null;
+  const def = format.sections.find((s) => s.id === section)!;
+  const reads = [...new Set(format.definition.figures.flatMap((f) => f.cells))];
+  return { unit: { id: `text:figures:${section}`, section, run: ({ format: f, draft }) => figureFindings(f, draft, section, def.heading) }, reads };
 }
 
 export function textUnitsFor(format: Format, section: SectionId): Unit[] {
@@ -77,6 +86,10 @@ export function textUnitsFor(format: Format, section: SectionId): Unit[] {
       });
     },
   });
+
+  if (section === 'general' || section === 'problems' || section === 'other') {
+    units.push({ id: `text:self:${section}`, section, run: ({ format: f, draft }) => selfReferenceFindings(f, draft, section, def.heading) });
+  }
 
   for (const mention of def.mentions ?? []) {
     units.push({

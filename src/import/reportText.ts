@@ -1,0 +1,36 @@
+/** The import report in words, for the command line and the page. */
+import type { TFunction } from 'i18next';
+import { formatById } from '../format/registry';
+import { cellLabel } from '../format/labels';
+import type { ImportMessage, ImportReport } from './importer';
+
+function say(t: TFunction, m: ImportMessage): string {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(m.params ?? {})) {
+    if (k.endsWith('Key') && typeof v === 'string') params[k.slice(0, -3)] = t(v);
+    else params[k] = v;
+  }
+  return t(m.key, params);
+}
+
+export interface ImportReportText {
+  summary: string;
+  notes: string[];
+  problems: string[];
+  missing: string | null;
+}
+
+export function importReportText(t: TFunction, report: ImportReport): ImportReportText {
+  const format = formatById(report.formatId)!;
+  const missing = report.missing.map((c) => cellLabel(format, c));
+  return {
+    summary: t('import.summary', { placed: report.placed, total: report.total }),
+    notes: report.notes.map((m) => say(t, m)),
+    problems: report.problems.map((m) => say(t, m)),
+    missing: missing.length > 0 ? t('import.missing', { count: missing.length, list: missing.slice(0, 12).join('、') + (missing.length > 12 ? '…' : '') }) : null,
+  };
+}
+
+export function importProblemText(t: TFunction, m: ImportMessage): string {
+  return say(t, m);
+}

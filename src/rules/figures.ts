@@ -1,0 +1,112 @@
+/**
+ * The narrative against the tables: figures the text quotes (共收到政府信息公开申请1,092件) must equal the table
+ * (本年新收 956), and where they equal another figure the message says which (1,092 = 新收加上年结转). Also the
+ * agency calling itself by another kind of body (a 局 writing 我厅, copied from a provincial 厅's report).
+ */
+import type { SectionId } from '../format/definition';
+import type { Format } from '../format/format';
+import { effectiveNumber, type Draft } from '../model/draft';
+import { parseTextNumber, TEXT_NUMBER } from '../model/chineseNumber';
+import type { Unit } from './engine';
+
+type Result = ReturnType<Unit['run']>;
+
+function fields(format: Format, draft: Draft, section: SectionId): { field: string; text: string }[] {
+  const s = draft.sections[section];
+  const out = [{ field: `sections.${section}.text`, text: s.text }];
+  for (const t of format.sections.find((d) => d.id === section)?.topics ?? []) out.push({ field: `sections.${section}.topics.${t.id}`, text: s.topics?.[t.id] ?? '' });
+  return out;
+}
+
+function figureValue(format: Format, draft: Draft, cells: string[]): number | null {
+  let sum = 0;
+  for (const c of cells) {
+    const v = effectiveNumber(format, draft, c);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+const patterns = new WeakMap<Format, { id: string; re: RegExp }[]>();
+
+function figurePatterns(format: Format): { id: string; re: RegExp }[] {
+  let list = patterns.get(format);
+  if (!list) {
+    // The word, up to 15 characters that do not end a clause or hold another number, then the figure and a unit.
+    list = format.definition.figures
+      .filter((f) => f.words.length > 0)
+      .map((f) => ({ id: f.id, re: new RegExp(`(?:${f.words.join('|')})[^。；;，,\\d０-９零〇一二两三四五六七八九十百千万]{0,15}?(${TEXT_NUMBER})\\s*(?:件|起|个|宗)`, 'g') }));
+    patterns.set(format, list);
+  }
+  return list;
+}
+
+export function figureFindings(format: Format, draft: Draft, section: SectionId, heading: string): Result {
+  const out: Result = [];
+  const figures = format.definition.figures;
+  const values = new Map(figures.map((f) => [f.id, figureValue(format, draft, f.cells)]));
+  for (const { field, text } of fields(format, draft, section)) {
+    if (text === '') continue;
+    for (const { id, re } of figurePatterns(format)) {
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) {
+        const quoted = parseTextNumber(m[1]!);
+        const expected = values.get(id);
+        if (quoted === null || expected === null || expected === undefined || quoted === expected) continue;
+        const figure = figures.find((f) => f.id === id)!;
+        const other = figures.find((f) => f.id !== id && values.get(f.id) === quoted);
+        out.push({
+          rule: 'text.figure-mismatch',
+          key: `text.figure-mismatch@${field}#${m.index}`,
+          severity: 'warning',
+          section,
+          cells: [field, ...figure.cells],
+          expected,
+          actual: quoted,
+          difference: quoted - expected,
+          message: {
+            key: other ? 'rule.figureMismatchOther' : 'rule.figureMismatch',
+            params: { heading, quote: m[0], quoted: m[1]!, figure: figure.label, expected, other: other?.label ?? '' },
+          },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** What an agency calls itself: the last character of its name, a government by its level (我区, 我县). */
+function selfWord(name: string): string | null {
+  const n = name.replace(/人民政府$/, '');
+  const last = [...n].at(-1);
+  return last ?? null;
+}
+
+/** Words for bodies of a kind: a report that says 我厅 is a 厅's report. */
+const BODY_WORDS = ['厅', '局', '委', '办', '署', '部'];
+
+export function selfReferenceFindings(format: Format, draft: Draft, section: SectionId, heading: string): Result {
+  const own = selfWord(draft.agency.name.trim());
+  if (own === null) return [];
+  const out: Result = [];
+  for (const { field, text } of fields(format, draft, section)) {
+    for (const m of text.matchAll(/我(厅|局|委|办|署|部)/g)) {
+      if (m[1] === own || !BODY_WORDS.includes(m[1]!)) continue;
+      // 我局 in a 委员会's report and the like are told apart by the last character alone.
+      if (own === '会' && m[1] === '委') continue;
+      out.push({
+        rule: 'text.self-reference',
+        key: `text.self-reference@${field}#${m.index}`,
+        severity: 'warning',
+        section,
+        cells: [field, 'agency.name'],
+        expected: `我${own}`,
+        actual: m[0],
+        difference: null,
+        message: { key: 'rule.selfReference', params: { heading, found: m[0], agency: draft.agency.name, excerpt: text.slice(Math.max(0, m.index - 10), m.index + 12).replace(/\s+/g, ' ') } },
+      });
+    }
+  }
+  return out;
+}
