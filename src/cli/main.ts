@@ -5,6 +5,9 @@
  *   render DRAFT.json --out DIR [--docx] [--txt] [--html]               the report files (all three by default)
  *   import FILE -o DRAFT.json                                           a published report into a draft
  *                                                                       (exit 0 all placed, 3 some not, 2 unreadable)
+ *   aggregate A.json B.json … -o TOTAL.json                             several agencies' drafts summed
+ *   next DRAFT.json -o NEXT.json                                        next year's draft from this one
+ *   migrate DRAFT.json --to FORMAT -o OUT.json                          a draft moved to another format
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +22,10 @@ import { renderHtml } from '../render/html';
 import { renderDocx } from '../render/docx';
 import { importComplete, importReport, MAX_IMPORT_CHARS } from '../import/importer';
 import { importProblemText, importReportText } from '../import/reportText';
+import { aggregateDrafts } from '../model/aggregate';
+import { nextYearDraft } from '../model/nextYear';
+import { migrateDraft } from '../model/migrate';
+import { cellLabel } from '../format/labels';
 import { check } from '../rules/engine';
 import { summarize, type Finding } from '../rules/finding';
 import { createI18n, fileProblemMessage, findingMessage, isLanguage, type Language } from '../i18n';
@@ -27,6 +34,7 @@ interface Options {
   positional: string[];
   previous?: string;
   out?: string;
+  to?: string;
   json: boolean;
   csv: boolean;
   outputs: Set<'docx' | 'txt' | 'html'>;
@@ -43,6 +51,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--csv') opts.csv = true;
     else if (arg === '--previous') opts.previous = argv[++i];
     else if (arg === '--out' || arg === '-o') opts.out = argv[++i];
+    else if (arg === '--to') opts.to = argv[++i];
     else if (arg === '--docx' || arg === '--txt' || arg === '--html') opts.outputs.add(arg.slice(2) as 'docx');
     else if (arg === '--lang') {
       const lang = argv[++i] ?? '';
@@ -199,6 +208,47 @@ function runImport(opts: Options, t: TFunction, out: (s: string) => void): numbe
   return importComplete(result.report) ? 0 : 3;
 }
 
+function runAggregate(opts: Options, t: TFunction, out: (s: string) => void): number {
+  if (opts.positional.length === 0 || !opts.out) throw new UsageError('');
+  const drafts = opts.positional.map((f) => loadDraft(f, t).draft);
+  const result = aggregateDrafts(drafts);
+  if (!result.ok) throw new ReadFailure(t(result.problem.key, result.problem.params ?? {}));
+  writeFileSync(opts.out, draftToJson(result.draft));
+  const format = formatById(result.report.formatId)!;
+  out(t('aggregate.done', { count: result.report.included.length, out: opts.out, format: format.definition.name }));
+  out(t('aggregate.included', { list: result.report.included.join('、') }));
+  for (const p of result.report.partial.slice(0, 20)) out(`  ${t('aggregate.partial', { cell: cellLabel(format, p.cell), list: p.blankIn.join('、') })}`);
+  if (result.report.partial.length > 20) out(`  ${t('aggregate.more', { count: result.report.partial.length - 20 })}`);
+  for (const u of result.report.unreadable) out(`  ${t('aggregate.unreadable', { cell: cellLabel(format, u.cell), agency: u.agency, value: u.value })}`);
+  return 0;
+}
+
+function runNext(opts: Options, t: TFunction, out: (s: string) => void): number {
+  const [file] = opts.positional;
+  if (!file || !opts.out) throw new UsageError('');
+  const { draft } = loadDraft(file, t);
+  const next = nextYearDraft(formatById(draft.formatId)!, draft);
+  writeFileSync(opts.out, draftToJson(next.draft));
+  out(t('next.done', { year: next.draft.reportYear, format: next.format.definition.name, out: opts.out }));
+  return 0;
+}
+
+function runMigrate(opts: Options, t: TFunction, out: (s: string) => void): number {
+  const [file] = opts.positional;
+  const to = opts.to ? formatById(opts.to) : undefined;
+  if (!file || !opts.out || !to) throw new UsageError(opts.to && !to ? opts.to : '');
+  const { draft } = loadDraft(file, t);
+  const from = formatById(draft.formatId)!;
+  const { draft: moved, report } = migrateDraft(draft, from, to);
+  writeFileSync(opts.out, draftToJson(moved));
+  out(t('migrate.done', { from: from.definition.name, to: to.definition.name, out: opts.out, mapped: report.mapped.length }));
+  const moves = report.mapped.filter((m) => m.from !== m.to);
+  if (moves.length > 0) out([t('migrate.moved'), ...moves.map((m) => `  ${cellLabel(from, m.from)} → ${cellLabel(to, m.to)}`)].join('\n'));
+  if (report.noCounterpart.length > 0) out([t('migrate.noCounterpart', { count: report.noCounterpart.length }), ...report.noCounterpart.map((c) => `  ${cellLabel(from, c)}：${draft.cells[c.split('/')[0]!]![c.split('/')[1]!]![c.split('/')[2]!]}`)].join('\n'));
+  if (report.leftBlank.length > 0) out([t('migrate.leftBlank', { count: report.leftBlank.length }), ...report.leftBlank.map((c) => `  ${cellLabel(to, c)}`)].join('\n'));
+  return 0;
+}
+
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
   const langIndex = argv.indexOf('--lang');
   const langArg = langIndex >= 0 ? argv[langIndex + 1] ?? '' : '';
@@ -210,6 +260,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     if (command === 'cells') return runCells(opts, t, out);
     if (command === 'render') return await runRender(opts, t, out);
     if (command === 'import') return runImport(opts, t, out);
+    if (command === 'aggregate') return runAggregate(opts, t, out);
+    if (command === 'next') return runNext(opts, t, out);
+    if (command === 'migrate') return runMigrate(opts, t, out);
     err(t('cli.usage'));
     return 2;
   } catch (e) {

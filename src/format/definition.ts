@@ -138,5 +138,13 @@ export const formatDefinitionSchema = z.object({
   figures: z
     .array(z.object({ id: z.string(), label: z.string(), words: z.array(z.string()), cells: z.array(z.string().regex(/^[^/]+\/[^/]+\/[^/]+$/)).min(1) }))
     .default([]),
+  /**
+   * How a draft in another format moves to this one: `[source, target]` cell patterns, first match wins, `*`
+   * keeping the key; several sources on one target are summed (a profile's sub-rows into the national row).
+   * Source cells that match nothing have no counterpart; without an entry, cells move to the same keys.
+   */
+  from: z
+    .array(z.object({ formats: z.array(z.string()).min(1), cells: z.array(z.tuple([z.string(), z.string()])) }))
+    .default([]),
 });
 export type FormatDefinition = z.infer<typeof formatDefinitionSchema>;

@@ -264,13 +264,17 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
 }
 
 /** Narrative lines: page furniture dropped, lines a PDF broke inside a sentence joined again. */
+const NUMBERED = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])/;
+
 function narrative(lines: string[]): string[] {
   const out: string[] = [];
   for (const raw of lines) {
-    const line = raw.replace(/\t+/g, ' ').trim();
+    // Word's bookmark markers ([bookmark: _GoBack]) survive some text exports.
+    const line = raw.replace(/\[bookmark: [^\]]*\]/g, '').replace(/\t+/g, ' ').trim();
     if (line === '' || isFurniture(line)) continue;
     const prev = out.at(-1);
-    const wrapped = prev !== undefined && [...prev].length >= 20 && !/[。；：！？”」）)]$/.test(prev) && !/^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])/.test(line);
+    const prevIsHeading = prev !== undefined && NUMBERED.test(prev) && [...prev].length <= 40 && !/[。；：]/.test(prev);
+    const wrapped = prev !== undefined && !prevIsHeading && [...prev].length >= 20 && !/[。；：！？”」）)]$/.test(prev) && !NUMBERED.test(line);
     if (wrapped) out[out.length - 1] = prev + line;
     else out.push(line);
   }

@@ -50,6 +50,10 @@ export interface Draft {
   cells: CellValues;
   processingFees?: ProcessingFees;
   acknowledged: Acknowledgement[];
+  /** For a draft that sums several agencies' drafts: the agencies included. */
+  aggregateOf?: string[];
+  /** For a draft started from last year's: fingerprints of the texts as they were taken over, field by field. */
+  inherited?: { fromYear: number; texts: Record<string, string> };
 }
 
 const text = z.string().max(MAX_TEXT_LENGTH);
@@ -132,6 +136,11 @@ export function draftSchema(format: Format) {
         .array(z.object({ finding: z.string().max(300), reason: z.string().max(2000) }).strict())
         .max(10_000)
         .default([]),
+      aggregateOf: z.array(z.string().max(200)).max(100_000).optional(),
+      inherited: z
+        .object({ fromYear: z.number().int(), texts: z.record(z.string().max(200), z.string().max(64)) })
+        .strict()
+        .optional(),
     })
     .strict();
 }

@@ -103,3 +103,20 @@ export function displayValue(stored: string, kind: CellKind): string {
   if (kind.type === 'signed' && /^[1-9]\d*$/.test(stored)) return `+${stored}`;
   return stored;
 }
+
+/** Exact sum of decimal texts (counts, signed changes, 万元 amounts with up to 8 decimals). */
+export function sumDecimals(values: string[]): string {
+  const scale = Math.max(0, ...values.map((v) => (v.split('.')[1] ?? '').length));
+  let total = 0n;
+  for (const v of values) {
+    const negative = v.startsWith('-');
+    const [int = '0', frac = ''] = v.replace(/^[+-]/, '').split('.');
+    const scaled = BigInt(int + frac.padEnd(scale, '0'));
+    total += negative ? -scaled : scaled;
+  }
+  const negative = total < 0n;
+  const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
+  const int = digits.slice(0, digits.length - scale);
+  const frac = scale > 0 ? `.${digits.slice(-scale)}` : '';
+  return `${negative ? '-' : ''}${int}${frac}`;
+}

@@ -4,6 +4,7 @@ import type { Format } from '../format/format';
 import type { Draft } from '../model/draft';
 import type { Unit } from './engine';
 import { figureFindings, selfReferenceFindings } from './figures';
+import { fingerprint } from '../model/fingerprint';
 
 /** Text left from a template or a note to self. `……` is how Chinese templates mark a gap to fill. */
 const PLACEHOLDERS = /XX|ＸＸ|××|xx年|……|待补充|待填写|TODO/;
@@ -11,11 +12,11 @@ const PLACEHOLDERS = /XX|ＸＸ|××|xx年|……|待补充|待填写|TODO/;
 /** A section that only says it has nothing to say. */
 const NOTHING = /^(无|暂无|没有|无其他需要报告的事项|本年度无)$/;
 
-function fieldsOf(format: Format, draft: Draft, section: SectionId): { field: string; text: string }[] {
+function fieldsOf(format: Format, draft: Draft, section: SectionId): { field: string; text: string; topic?: string }[] {
   const s = draft.sections[section];
-  const out = [{ field: `sections.${section}.text`, text: s.text }];
+  const out: { field: string; text: string; topic?: string }[] = [{ field: `sections.${section}.text`, text: s.text }];
   const topics = format.sections.find((d) => d.id === section)?.topics ?? [];
-  for (const t of topics) out.push({ field: `sections.${section}.topics.${t.id}`, text: s.topics?.[t.id] ?? '' });
+  for (const t of topics) out.push({ field: `sections.${section}.topics.${t.id}`, text: s.topics?.[t.id] ?? '', topic: t.label });
   return out;
 }
 
@@ -84,6 +85,32 @@ export function textUnitsFor(format: Format, section: SectionId): Unit[] {
           },
         ];
       });
+    },
+  });
+
+  units.push({
+    id: `text:unrevised:${section}`,
+    section,
+    run({ format: f, draft }) {
+      const inherited = draft.inherited;
+      if (!inherited) return [];
+      return fieldsOf(f, draft, section).flatMap(({ field, text, topic }) =>
+        text.trim() !== '' && inherited.texts[field] === fingerprint(text)
+          ? [
+              {
+                rule: 'text.unrevised',
+                key: `text.unrevised@${field}`,
+                severity: 'warning' as const,
+                section,
+                cells: [field],
+                expected: null,
+                actual: null,
+                difference: null,
+                message: { key: 'rule.textUnrevised', params: { heading: topic ? `${def.heading}·${topic}` : def.heading, year: inherited.fromYear } },
+              },
+            ]
+          : [],
+      );
     },
   });
 
