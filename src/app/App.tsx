@@ -13,7 +13,7 @@ import { StoreContext } from './context';
 import { toFormValues, type FormValues } from './formFields';
 import { DraftStore, topic } from './store';
 import { switchLanguage } from './i18n';
-import { clearBrowserDraft, downloadBytes, downloadText, draftFileName, readDraftFile, restoreFromBrowser, saveToBrowser } from './persistence';
+import { clearBrowserDraft, downloadBytes, downloadText, draftFileName, readDraftFile, restoreFromBrowser, restorePrevious, savePrevious, saveToBrowser } from './persistence';
 import { buildReport } from '../render/model';
 import { renderText } from '../render/text';
 import { renderHtml } from '../render/html';
@@ -24,6 +24,7 @@ import { SectionSummary } from './Findings';
 import { TableGrid } from './TableGrid';
 import { GeneralSection, ProcessingFees, TextField } from './TextSections';
 import { Dialog } from './Dialog';
+import { Tools } from './Tools';
 import type { PartId } from './progress';
 
 type ExportKind = 'docx' | 'txt' | 'html';
@@ -63,7 +64,12 @@ function setFileSavedFlag(saved: boolean): void {
 export function App() {
   const { t, i18n } = useTranslation();
   const initial = useMemo(initialState, []);
-  const store = useMemo(() => new DraftStore(initial.draft), [initial]);
+  const store = useMemo(() => {
+    const s = new DraftStore(initial.draft);
+    const previous = restorePrevious();
+    if (previous && previous.reportYear === initial.draft.reportYear - 1) s.replace(initial.draft, previous);
+    return s;
+  }, [initial]);
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState<Notice>(() =>
     initial.restoredAt !== null ? { kind: 'info', text: t('draft.restored', { time: formatTime(initial.restoredAt) }) } : null,
@@ -78,8 +84,9 @@ export function App() {
 
   const form = useForm<FormValues>({ defaultValues: toFormValues(store.draft) });
 
-  const replaceDraft = (draft: Draft) => {
-    store.replace(draft);
+  const replaceDraft = (draft: Draft, previous: Draft | undefined = store.previous && store.previous.reportYear === draft.reportYear - 1 ? store.previous : undefined) => {
+    store.replace(draft, previous);
+    savePrevious(previous);
     form.reset(toFormValues(draft));
     setFormKey((k) => k + 1);
   };
@@ -231,6 +238,17 @@ export function App() {
                 {t('export.html')}
               </button>
             </span>
+            <Tools
+              openDraft={(draft, previous) => {
+                replaceDraft(draft, previous);
+                saveToBrowser(draft);
+              }}
+              setPrevious={(previous) => {
+                store.replace(store.draft, previous);
+                savePrevious(previous);
+              }}
+              notify={(kind, text, problems) => setNotice(problems ? { kind, text, problems } : { kind, text })}
+            />
             <label className="language">
               <span className="visually-hidden">{t('app.language')}</span>
               <select value={i18n.language} onChange={(e) => switchLanguage(e.target.value as Language)} aria-label={t('app.language')}>

@@ -6,6 +6,8 @@ import sentences from '../../templates/report/sentences.json';
 import type { Draft } from '../model/draft';
 import { useStore, useStoreValue } from './context';
 import { fieldInputId, type FormValues } from './formFields';
+import { figuresSentences } from '../model/figuresSentence';
+import { useState } from 'react';
 import { topic } from './store';
 
 /** Writes a text or fee field into a copy of the draft. */
@@ -53,6 +55,40 @@ export function TextField({ path, label, hint, rows = 6 }: { path: string; label
   );
 }
 
+/** Appends the standard sentences with the table's figures to the 依申请公开 topic. */
+function WriteFigures() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const { getValues, setValue } = useFormContext<FormValues>();
+  const [message, setMessage] = useState('');
+  const path = 'sections.general.topics.onRequest';
+  return (
+    <div className="write-figures">
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          const s = figuresSentences(store.format, store.draft);
+          if (!s) {
+            setMessage(t('tools.figuresBlank'));
+            return;
+          }
+          setMessage('');
+          const current = ((getValues(path as never) as unknown as string | undefined) ?? '').trimEnd();
+          const text = [current, `${s.requests}${s.review}`].filter(Boolean).join('\n');
+          setValue(path as never, text as never);
+          store.update((d) => withField(d, path, text), path);
+        }}
+      >
+        {t('tools.writeFigures')}
+      </button>
+      <span role="status" className="hint">
+        {message}
+      </span>
+    </div>
+  );
+}
+
 export function GeneralSection({ def }: { def: SectionDef }) {
   const { t } = useTranslation();
   const store = useStore();
@@ -62,7 +98,10 @@ export function GeneralSection({ def }: { def: SectionDef }) {
     <>
       <TextField path="sections.general.text" label={t('text.generalIntro')} hint={t('text.generalIntroHint')} rows={3} />
       {topics.map((tp, i) => (
-        <TextField key={tp.id} path={`sections.general.topics.${tp.id}`} label={`（${'一二三四五六七八九'[i]}）${tp.label}`} hint={t(`topicHint.${tp.id}`)} />
+        <div key={tp.id}>
+          <TextField path={`sections.general.topics.${tp.id}`} label={`（${'一二三四五六七八九'[i]}）${tp.label}`} hint={t(`topicHint.${tp.id}`)} />
+          {tp.id === 'onRequest' && <WriteFigures />}
+        </div>
       ))}
     </>
   );

@@ -33,10 +33,34 @@ export function restoreFromBrowser(): Restored | null {
   }
 }
 
+const PREVIOUS_KEY = 'nianbao.previous';
+
+/** Last year's draft, kept beside this year's so the cross-year checks survive a reload. */
+export function savePrevious(previous: Draft | undefined): void {
+  try {
+    if (previous) localStorage.setItem(PREVIOUS_KEY, draftToJson(previous));
+    else localStorage.removeItem(PREVIOUS_KEY);
+  } catch {
+    // Without storage the cross-year checks last as long as the page.
+  }
+}
+
+export function restorePrevious(): Draft | undefined {
+  try {
+    const text = localStorage.getItem(PREVIOUS_KEY);
+    if (text === null) return undefined;
+    const r = readDraftText(text);
+    return r.ok ? r.draft : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function clearBrowserDraft(): void {
   try {
     localStorage.removeItem(DRAFT_KEY);
     localStorage.removeItem(SAVED_AT_KEY);
+    localStorage.removeItem(PREVIOUS_KEY);
   } catch {
     // Nothing to clear in a browser without storage.
   }

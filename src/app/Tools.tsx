@@ -1,0 +1,276 @@
+/**
+ * Working from other reports: import a published report, start next year's draft from this one, load last
+ * year's report for the cross-year checks, and combine several agencies' drafts into one.
+ */
+import { useRef, useState, type ClipboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatById } from '../format/registry';
+import { cellLabel } from '../format/labels';
+import type { Draft } from '../model/draft';
+import { nextYearDraft } from '../model/nextYear';
+import { aggregateDrafts, type AggregateReport } from '../model/aggregate';
+import type { ImportReport } from '../import/importer';
+import type { ImportReportText } from '../import/reportText';
+import { fileProblemMessage } from '../i18n';
+import { useStore } from './context';
+import { Dialog } from './Dialog';
+import { readDraftFile } from './persistence';
+
+type Notify = (kind: 'info' | 'error', text: string, problems?: string[]) => void;
+
+interface Props {
+  openDraft: (draft: Draft, previous?: Draft) => void;
+  setPrevious: (previous: Draft) => void;
+  notify: Notify;
+}
+
+async function readFileBytes(file: File): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+export function Tools({ openDraft, setPrevious, notify }: Props) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const [importOpen, setImportOpen] = useState(false);
+  const [pasted, setPasted] = useState<{ text: string; html: string | null }>({ text: '', html: null });
+  const [imported, setImported] = useState<{ draft: Draft; report: ImportReport; text: ImportReportText } | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const [aggregated, setAggregated] = useState<{ draft: Draft; report: AggregateReport } | null>(null);
+  const [confirmNext, setConfirmNext] = useState(false);
+  const importFile = useRef<HTMLInputElement>(null);
+  const aggregateFiles = useRef<HTMLInputElement>(null);
+  const previousFile = useRef<HTMLInputElement>(null);
+
+  const runImport = async (input: string | Uint8Array) => {
+    // The importer (with its zip reader) loads when first needed, not with the page.
+    const [{ importReport, MAX_IMPORT_CHARS }, { importProblemText, importReportText }] = await Promise.all([import('../import/importer'), import('../import/reportText')]);
+    const size = typeof input === 'string' ? input.length : input.byteLength;
+    if (size > MAX_IMPORT_CHARS * 3) {
+      setImportError(t('import.tooLarge'));
+      return;
+    }
+    const result = importReport(input);
+    if (!result.ok) {
+      setImported(null);
+      setImportError(importProblemText(t, result.problem));
+      return;
+    }
+    setImportError(null);
+    setImported({ draft: result.draft, report: result.report, text: importReportText(t, result.report) });
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    // Copied from a web page, the clipboard also holds the HTML, whose tables keep their cells apart.
+    const html = e.clipboardData.getData('text/html');
+    setPasted((p) => ({ ...p, html: html !== '' ? html : null }));
+  };
+
+  const report = imported?.text ?? null;
+
+  return (
+    <>
+      <span className="toolbar-group" role="group" aria-label={t('tools.group')}>
+        <button type="button" className="secondary" onClick={() => { setImportOpen(true); setImported(null); setImportError(null); }}>
+          {t('tools.import')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setConfirmNext(true)}>
+          {t('tools.next')}
+        </button>
+        <button type="button" className="secondary" onClick={() => previousFile.current?.click()}>
+          {t('tools.previous')}
+        </button>
+        <button type="button" className="secondary" onClick={() => aggregateFiles.current?.click()}>
+          {t('tools.aggregate')}
+        </button>
+      </span>
+      <input
+        ref={previousFile}
+        type="file"
+        accept=".json,.docx"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label={t('tools.previous')}
+        data-testid="open-previous"
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          const result = await readDraftFile(file);
+          if (!result.ok) {
+            notify('error', t('draft.openFailed', { name: file.name }), result.problems.map((p) => fileProblemMessage(t, p)));
+            return;
+          }
+          setPrevious(result.draft);
+          notify('info', t('tools.previousLoaded', { name: file.name, year: result.draft.reportYear }));
+        }}
+      />
+      <input
+        ref={aggregateFiles}
+        type="file"
+        multiple
+        accept=".json,.docx"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label={t('tools.aggregate')}
+        data-testid="aggregate-drafts"
+        onChange={async (e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length === 0) return;
+          const drafts: Draft[] = [];
+          for (const file of files) {
+            const r = await readDraftFile(file);
+            if (!r.ok) {
+              notify('error', t('draft.openFailed', { name: file.name }), r.problems.map((p) => fileProblemMessage(t, p)));
+              return;
+            }
+            drafts.push(r.draft);
+          }
+          const result = aggregateDrafts(drafts);
+          if (!result.ok) {
+            notify('error', t(result.problem.key, result.problem.params ?? {}));
+            return;
+          }
+          setAggregated({ draft: result.draft, report: result.report });
+        }}
+      />
+
+      <Dialog open={importOpen} title={t('tools.importTitle')} onClose={() => setImportOpen(false)} wide>
+        {!imported ? (
+          <>
+            <p>{t('tools.importHelp')}</p>
+            <div className="import-source">
+              <button type="button" onClick={() => importFile.current?.click()}>
+                {t('tools.importFile')}
+              </button>
+              <input
+                ref={importFile}
+                type="file"
+                accept=".txt,.html,.htm,.docx,text/plain,text/html"
+                className="visually-hidden"
+                tabIndex={-1}
+                aria-label={t('tools.importFile')}
+                data-testid="import-file"
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void runImport(await readFileBytes(file));
+                }}
+              />
+            </div>
+            <label className="paste-label">
+              {t('tools.importPaste')}
+              <textarea rows={8} value={pasted.text} onPaste={onPaste} onChange={(e) => setPasted({ text: e.target.value, html: pasted.html })} />
+            </label>
+            {importError && (
+              <p className="notice error" role="alert">
+                {importError}
+              </p>
+            )}
+            <div className="dialog-actions">
+              <button type="button" disabled={pasted.text.trim() === ''} onClick={() => void runImport(pasted.html ?? pasted.text)}>
+                {t('tools.importRead')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setImportOpen(false)}>
+                {t('paste.cancel')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <div className="import-report" role="status">
+              <p>
+                <strong>{report!.summary}</strong>
+              </p>
+              <h3>{t('import.notes')}</h3>
+              <ul>
+                {report!.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+              {report!.problems.length > 0 && (
+                <>
+                  <h3>{t('import.problems')}</h3>
+                  <ul className="problems">
+                    {report!.problems.map((n, i) => (
+                      <li key={i}>{n}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {report!.missing && <p>{report!.missing}</p>}
+            </div>
+            <div className="dialog-actions">
+              <button
+                type="button"
+                onClick={() => {
+                  openDraft(imported.draft);
+                  notify('info', t('tools.imported', { agency: imported.draft.agency.name, year: imported.draft.reportYear }));
+                  setImportOpen(false);
+                  setImported(null);
+                  setPasted({ text: '', html: null });
+                }}
+              >
+                {t('tools.importOpen')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setImported(null)}>
+                {t('tools.importBack')}
+              </button>
+            </div>
+          </>
+        )}
+      </Dialog>
+
+      <Dialog open={confirmNext} title={t('tools.nextTitle')} onClose={() => setConfirmNext(false)}>
+        <p>{t('tools.nextText', { year: store.draft.reportYear + 1 })}</p>
+        <div className="dialog-actions">
+          <button
+            type="button"
+            onClick={() => {
+              const last = store.draft;
+              const next = nextYearDraft(store.format, last);
+              openDraft(next.draft, last);
+              notify('info', t('next.done', { year: next.draft.reportYear, format: next.format.definition.name, out: t('tools.thisPage') }));
+              setConfirmNext(false);
+            }}
+          >
+            {t('tools.nextConfirm')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirmNext(false)}>
+            {t('paste.cancel')}
+          </button>
+        </div>
+      </Dialog>
+
+      <Dialog open={aggregated !== null} title={t('tools.aggregateTitle')} onClose={() => setAggregated(null)}>
+        {aggregated && (
+          <>
+            <p>{t('aggregate.included', { list: aggregated.report.included.join('、') })}</p>
+            {aggregated.report.partial.length > 0 && (
+              <ul className="problems">
+                {aggregated.report.partial.slice(0, 20).map((p) => (
+                  <li key={p.cell}>{t('aggregate.partial', { cell: cellLabel(formatById(aggregated.report.formatId)!, p.cell), list: p.blankIn.join('、') })}</li>
+                ))}
+              </ul>
+            )}
+            <div className="dialog-actions">
+              <button
+                type="button"
+                onClick={() => {
+                  openDraft(aggregated.draft);
+                  notify('info', t('tools.aggregated', { count: aggregated.report.included.length }));
+                  setAggregated(null);
+                }}
+              >
+                {t('tools.aggregateOpen')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setAggregated(null)}>
+                {t('paste.cancel')}
+              </button>
+            </div>
+          </>
+        )}
+      </Dialog>
+    </>
+  );
+}
