@@ -135,7 +135,7 @@ export function TableGrid({ table }: { table: Table }) {
   return (
     <div className="table-block">
       <div className="table-tools">
-        <h3 id={captionId} className={table.caption ? "table-title" : "table-title visually-hidden"}>{title}</h3>
+        <h3 id={captionId} className="table-title visually-hidden">{title}</h3>
         <button type="button" className="secondary" onClick={fillZeros}>
           {t('table.fillZeros')}
         </button>
