@@ -24,9 +24,7 @@ export function Nav({ parts }: { parts: { id: PartId; title: string }[] }) {
     <nav className="side-nav" aria-label={t('nav.label')}>
       <div className="progress">
         <div className="progress-text">{t('nav.progress', { percent, complete: rows.filter((r) => r[0] === 'complete').length, parts: rows.length })}</div>
-        <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('nav.progressLabel')}>
-          <div style={{ width: `${percent}%` }} />
-        </div>
+        <progress className="bar" max={100} value={percent} aria-label={t('nav.progressLabel')} />
       </div>
       <ol>
         {parts.map(({ id, title }, i) => {

@@ -6,6 +6,7 @@
  * template file when it is loaded, so a typo in a template fails loudly instead of drawing a wrong form.
  */
 import { z } from 'zod';
+import './zodConfig';
 
 export const AGENCY_KINDS = ['government', 'department', 'township', 'other'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];

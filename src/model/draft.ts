@@ -8,6 +8,7 @@
  * mismatches can be shown.
  */
 import { z } from 'zod';
+import '../format/zodConfig';
 import { AGENCY_KINDS, SECTION_IDS, type AgencyKind, type SectionId } from '../format/definition';
 import { splitCellId, type CellId, type Format } from '../format/format';
 import { cellNumber } from './number';

@@ -7,7 +7,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildAndServe, launch, type Served } from './browser';
+import { buildAndServe, launch, watchCsp, type Served } from './browser';
 import { seedDraft } from '../support/drafts';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
@@ -50,6 +50,7 @@ describe('authoring a report in the browser', () => {
   it('fills seed 001 by typing and pasting, checks live, survives a reload and saves the draft', async () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
     watchRequests(context);
+    const cspViolations = await watchCsp(context);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -167,13 +168,15 @@ describe('authoring a report in the browser', () => {
     await page.getByLabel('Language').selectOption('zh-CN');
 
     // Accessibility: no serious or critical violation.
-    await page.addScriptTag({ content: AXE });
+    // Injected through the DevTools protocol: the page's policy rightly refuses inline scripts.
+    await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
       const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
     });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
     await context.close();
   }, 180_000);
 
@@ -255,6 +258,7 @@ describe('authoring a report in the browser', () => {
   it('previews the report, exports DOCX, TXT and HTML (asking first while errors remain), and opens the DOCX as a draft', async () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
     watchRequests(context);
+    const cspViolations = await watchCsp(context);
     const page = await context.newPage();
     await page.goto(`${served.origin}/`);
     await page.getByTestId('open-draft').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(savedDraft) });
@@ -300,6 +304,8 @@ describe('authoring a report in the browser', () => {
     await expect.poll(() => cellInput(page, 'requests', 'C', 'NP').inputValue()).toBe('86');
     await page.waitForTimeout(800);
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('nianbao.draft')))!)).toEqual(JSON.parse(savedDraft));
+    // The preview, the lazily loaded export and the import all run under the page's strict policy.
+    expect(cspViolations).toEqual([]);
     await context.close();
   }, 90_000);
 
