@@ -7,13 +7,13 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { pickFormat } from '../format/registry';
 import { blankDraft, type Draft } from '../model/draft';
-import { draftToJson, type FileProblem } from '../model/draftFile';
+import { draftToJson, readDraftText, type FileProblem } from '../model/draftFile';
 import { fileProblemMessage, LANGUAGES, type Language } from '../i18n';
 import { StoreContext } from './context';
 import { toFormValues, type FormValues } from './formFields';
 import { DraftStore, topic } from './store';
 import { switchLanguage } from './i18n';
-import { clearBrowserDraft, downloadBytes, downloadText, draftFileName, readDraftFile, restoreFromBrowser, restorePrevious, savePrevious, saveToBrowser } from './persistence';
+import { clearBrowserDraft, downloadBytes, downloadText, draftFileName, DRAFT_STORAGE_KEY, readDraftFile, restoreFromBrowser, restorePrevious, savePrevious, saveToBrowser, storedFingerprint, storedWriter } from './persistence';
 import { buildReport } from '../render/model';
 import { renderText } from '../render/text';
 import { renderHtml } from '../render/html';
@@ -30,6 +30,8 @@ import type { PartId } from './progress';
 type ExportKind = 'docx' | 'txt' | 'html';
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 const FILE_SAVED_KEY = 'nianbao.draft.fileSaved';
+/** This tab, to tell its own writes to the browser store from another tab's. */
+const TAB_ID = Math.random().toString(36).slice(2);
 const AUTOSAVE_DELAY_MS = 300;
 
 type Notice = { kind: 'info' | 'warning' | 'error'; text: string; problems?: string[] } | null;
@@ -75,6 +77,16 @@ export function App() {
     initial.restoredAt !== null ? { kind: 'info', text: t('draft.restored', { time: formatTime(initial.restoredAt) }) } : null,
   );
   const [storageProblem, setStorageProblem] = useState<'quota' | 'unavailable' | null>(null);
+  /** Another tab changed the stored draft while this one had changes of its own not yet stored. */
+  const [conflict, setConflict] = useState<Draft | null>(null);
+  const conflictRef = useRef<Draft | null>(null);
+  conflictRef.current = conflict;
+  /** The store revision last written to (or read from) the browser store. */
+  const syncedRevision = useRef(-1);
+  /** Set while a version from another tab is put on screen: it is already stored, so it is not written back. */
+  const adopting = useRef(false);
+  /** The stored version this tab last wrote or took over; another tab's change built on anything else clashes. */
+  const seenStored = useRef(storedFingerprint());
   const [pendingFormat, setPendingFormat] = useState<{ draft: Draft; dropped: number } | null>(null);
   const [confirmNew, setConfirmNew] = useState(false);
   const [pendingExport, setPendingExport] = useState<ExportKind | null>(null);
@@ -84,23 +96,36 @@ export function App() {
 
   const form = useForm<FormValues>({ defaultValues: toFormValues(store.draft) });
 
+  const replaceDraftRef = useRef<(d: Draft) => void>(() => undefined);
   const replaceDraft = (draft: Draft, previous: Draft | undefined = store.previous && store.previous.reportYear === draft.reportYear - 1 ? store.previous : undefined) => {
     store.replace(draft, previous);
     savePrevious(previous);
     form.reset(toFormValues(draft));
     setFormKey((k) => k + 1);
   };
+  replaceDraftRef.current = (d: Draft) => replaceDraft(d);
 
   // Every change reaches the browser store within a second; if it cannot, the clerk is told at once.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let firstRevision = store.revision;
+    syncedRevision.current = store.revision;
     const save = () => {
       timer = undefined;
-      const result = saveToBrowser(store.draft);
+      // While another tab's changes wait for the clerk's decision, nothing is written over them.
+      if (conflictRef.current) return;
+      const result = saveToBrowser(store.draft, TAB_ID, seenStored.current);
       setStorageProblem(result.ok ? null : result.reason);
+      if (result.ok) {
+        syncedRevision.current = store.revision;
+        seenStored.current = result.fingerprint;
+      }
     };
     const unsubscribe = store.subscribe(topic.draft, () => {
+      if (adopting.current) {
+        syncedRevision.current = store.revision;
+        return;
+      }
       if (store.revision !== firstRevision) {
         unsavedToFile.current = true;
         setFileSavedFlag(false);
@@ -121,15 +146,39 @@ export function App() {
         e.returnValue = '';
       }
     };
+    // Two tabs on the same draft: take the other tab's version when this one has nothing unstored, else ask.
+    const onStorage = (e: StorageEvent) => {
+      const { writer, base } = storedWriter();
+      if (e.key !== DRAFT_STORAGE_KEY || e.newValue === null || writer === TAB_ID) return;
+      const theirs = readDraftText(e.newValue);
+      if (!theirs.ok) return;
+      // A clash: this tab holds a change not yet stored, or the other tab wrote without having seen this tab's
+      // last stored version (both saved at the same moment).
+      const mine = store.revision !== syncedRevision.current || timer !== undefined;
+      if (mine || base !== seenStored.current) {
+        setConflict(theirs.draft);
+      } else {
+        seenStored.current = storedFingerprint();
+        adopting.current = true;
+        try {
+          replaceDraftRef.current(theirs.draft);
+        } finally {
+          adopting.current = false;
+        }
+        setNotice({ kind: 'info', text: t('draft.otherTabLoaded') });
+      }
+    };
     window.addEventListener('beforeunload', beforeUnload);
     window.addEventListener('pagehide', flush);
+    window.addEventListener('storage', onStorage);
     return () => {
       unsubscribe();
       flush();
       window.removeEventListener('beforeunload', beforeUnload);
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('storage', onStorage);
     };
-  }, [store]);
+  }, [store, t]);
 
   const saveDraftFile = () => {
     downloadText(draftFileName(store.draft), draftToJson(store.draft), 'application/json');
@@ -145,7 +194,8 @@ export function App() {
       return;
     }
     replaceDraft(result.draft);
-    saveToBrowser(result.draft);
+    const stored = saveToBrowser(result.draft, TAB_ID, seenStored.current);
+    if (stored.ok) seenStored.current = stored.fingerprint;
     unsavedToFile.current = false;
     setFileSavedFlag(true);
     setNotice({
@@ -241,7 +291,8 @@ export function App() {
             <Tools
               openDraft={(draft, previous) => {
                 replaceDraft(draft, previous);
-                saveToBrowser(draft);
+                const stored = saveToBrowser(draft, TAB_ID, seenStored.current);
+                if (stored.ok) seenStored.current = stored.fingerprint;
               }}
               setPrevious={(previous) => {
                 store.replace(store.draft, previous);
@@ -262,8 +313,48 @@ export function App() {
           </div>
         </header>
 
-        {(notice || storageProblem) && (
+        {(notice || storageProblem || conflict) && (
           <div className="notices">
+            {conflict && (
+              <div className="notice warning" role="alert">
+                <p>{t('draft.conflict')}</p>{' '}
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    const theirs = conflict;
+                    setConflict(null);
+                    conflictRef.current = null;
+                    seenStored.current = storedFingerprint();
+                    adopting.current = true;
+                    try {
+                      replaceDraft(theirs);
+                    } finally {
+                      adopting.current = false;
+                    }
+                  }}
+                >
+                  {t('draft.conflictTheirs')}
+                </button>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setConflict(null);
+                    conflictRef.current = null;
+                    // This tab has now seen the other's version and writes over it knowingly.
+                    const result = saveToBrowser(store.draft, TAB_ID, storedFingerprint());
+                    setStorageProblem(result.ok ? null : result.reason);
+                    if (result.ok) {
+                      syncedRevision.current = store.revision;
+                      seenStored.current = result.fingerprint;
+                    }
+                  }}
+                >
+                  {t('draft.conflictMine')}
+                </button>
+              </div>
+            )}
             {storageProblem && (
               <div className="notice warning" role="alert">
                 {t(storageProblem === 'quota' ? 'draft.storageFull' : 'draft.storageUnavailable')}{' '}

@@ -1,20 +1,48 @@
 /** Keeping the draft: in the browser store between visits, and as a JSON file the clerk saves and opens. */
 import type { Draft } from '../model/draft';
+import { fingerprint } from '../model/fingerprint';
 import { draftToJson, readDraftText, MAX_DRAFT_FILE_BYTES, type DraftReadResult } from '../model/draftFile';
 
 const DRAFT_KEY = 'nianbao.draft';
 const SAVED_AT_KEY = 'nianbao.draft.savedAt';
+const WRITER_KEY = 'nianbao.draft.writer';
+/** The fingerprint of the stored draft the writer had last seen: a change built on another version clashes. */
+const BASE_KEY = 'nianbao.draft.base';
+export const DRAFT_STORAGE_KEY = DRAFT_KEY;
 
-export type StoreResult = { ok: true } | { ok: false; reason: 'quota' | 'unavailable' };
+export type StoreResult = { ok: true; fingerprint: string } | { ok: false; reason: 'quota' | 'unavailable' };
 
-export function saveToBrowser(draft: Draft): StoreResult {
+export function saveToBrowser(draft: Draft, writer = '', base = ''): StoreResult {
   try {
-    localStorage.setItem(DRAFT_KEY, draftToJson(draft));
+    const json = draftToJson(draft);
+    // Writer and base first: a tab reading the change can tell whose it is and what it was built on.
+    localStorage.setItem(WRITER_KEY, writer);
+    localStorage.setItem(BASE_KEY, base);
+    localStorage.setItem(DRAFT_KEY, json);
     localStorage.setItem(SAVED_AT_KEY, new Date().toISOString());
-    return { ok: true };
+    return { ok: true, fingerprint: fingerprint(json) };
   } catch (e) {
     const quota = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
     return { ok: false, reason: quota ? 'quota' : 'unavailable' };
+  }
+}
+
+/** The tab that last wrote the stored draft, and the stored version it built on. */
+export function storedWriter(): { writer: string | null; base: string | null } {
+  try {
+    return { writer: localStorage.getItem(WRITER_KEY), base: localStorage.getItem(BASE_KEY) };
+  } catch {
+    return { writer: null, base: null };
+  }
+}
+
+/** The fingerprint of the draft in the browser store now ('' when there is none). */
+export function storedFingerprint(): string {
+  try {
+    const text = localStorage.getItem(DRAFT_KEY);
+    return text === null ? '' : fingerprint(text);
+  } catch {
+    return '';
   }
 }
 
