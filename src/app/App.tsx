@@ -131,7 +131,8 @@ export function App() {
         setFileSavedFlag(false);
         firstRevision = -1;
       }
-      if (timer === undefined) timer = setTimeout(save, AUTOSAVE_DELAY_MS);
+      // Saved when the browser is idle, and within a second at the latest: never inside a keystroke's frame.
+      if (timer === undefined) timer = setTimeout(() => whenIdle(save), AUTOSAVE_DELAY_MS);
     });
     const flush = () => {
       if (timer !== undefined) {
@@ -476,6 +477,11 @@ export function App() {
       </div>
     </StoreContext.Provider>
   );
+}
+
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 600 });
+  else fn();
 }
 
 function formatTime(iso: string): string {

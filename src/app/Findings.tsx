@@ -1,5 +1,5 @@
 /** The summary at the top of a section: its findings, errors first, each a link to its cell or field. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findingMessage } from '../i18n';
 import type { Finding } from '../rules/finding';
@@ -40,7 +40,7 @@ export function SectionSummary({ part }: { part: PartId }) {
   );
 }
 
-function FindingItem({ finding }: { finding: Finding }) {
+const FindingItem = memo(function FindingItem({ finding }: { finding: Finding }) {
   const { t } = useTranslation();
   const store = useStore();
   const [asking, setAsking] = useState(false);
@@ -107,4 +107,4 @@ function FindingItem({ finding }: { finding: Finding }) {
       )}
     </li>
   );
-}
+});

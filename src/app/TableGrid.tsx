@@ -132,6 +132,8 @@ export function TableGrid({ table }: { table: Table }) {
   };
 
   const captionId = `caption-${table.id}`;
+  const labelWidths = table.labelColumns === 3 ? [4.5, 6.5, 15] : table.labelColumns === 2 ? [9, 7] : table.labelColumns === 1 ? [12] : [];
+  const widths = [...labelWidths, ...table.columns.map(() => (table.columns.length > 8 ? 4.6 : 7))];
   return (
     <div className="table-block">
       <div className="table-tools">
@@ -141,7 +143,13 @@ export function TableGrid({ table }: { table: Table }) {
         </button>
       </div>
       <div className="table-scroll">
-        <table className={`grid grid-${table.id}`} aria-labelledby={captionId} onKeyDown={onKeyDown} onPaste={onPaste}>
+        <table className={`grid grid-${table.id}`} aria-labelledby={captionId} onKeyDown={onKeyDown} onPaste={onPaste} style={{ width: `${widths.reduce((a, b) => a + b, 0)}em` }}>
+          {/* Fixed column widths: a keystroke never makes the browser measure the whole table again. */}
+          <colgroup>
+            {widths.map((w, i) => (
+              <col key={i} style={{ width: `${w}em` }} />
+            ))}
+          </colgroup>
           <thead>
             {table.caption && (
               <tr>

@@ -1,5 +1,5 @@
 /** Text fields of the report: section 一 per guidance topic, sections 五 and 六, the fee fields of 2021. */
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { SectionDef } from '../format/definition';
 import sentences from '../../templates/report/sentences.json';
@@ -26,11 +26,18 @@ function withField(d: Draft, path: string, value: string): Draft {
   return d;
 }
 
+function fieldText(d: Draft, path: string): string {
+  const [, section, kind, topicId] = path.split('.');
+  const s = d.sections[section as keyof Draft['sections']];
+  return (kind === 'topics' ? s?.topics?.[topicId!] : s?.text) ?? '';
+}
+
 export function TextField({ path, label, hint, rows = 6 }: { path: string; label: string; hint?: string; rows?: number }) {
   const { t } = useTranslation();
   const store = useStore();
-  const { register, control } = useFormContext<FormValues>();
-  const value = (useWatch({ control, name: path as never }) as string | undefined) ?? '';
+  const { register } = useFormContext<FormValues>();
+  // The count follows this field alone (a form-wide watch would copy every value of the form on each keystroke).
+  const length = useStoreValue(topic.cell(path), (s) => [...fieldText(s.draft, path)].length);
   const findings = useStoreValue(topic.cell(path), (s) => s.findingsFor(path));
   const open = findings.filter((f) => f.acknowledged === undefined && f.severity !== 'hint');
   const id = fieldInputId(path);
@@ -46,10 +53,12 @@ export function TextField({ path, label, hint, rows = 6 }: { path: string; label
         id={id}
         rows={rows}
         aria-describedby={hint ? `${id}-hint` : undefined}
-        {...register(path as never, { onChange: (e: { target: HTMLTextAreaElement }) => store.update((d) => withField(d, path, e.target.value), path) })}
+        {...register(path as never, {
+          onChange: (e: { target: HTMLTextAreaElement }) => store.update((d) => withField(d, path, e.target.value), path),
+        })}
       />
       <div className="count" aria-live="off">
-        {t('text.count', { count: [...value].length })}
+        {t('text.count', { count: length })}
       </div>
     </div>
   );

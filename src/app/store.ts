@@ -65,7 +65,8 @@ export class DraftStore {
   }
 
   setCell(cell: CellId, value: string): void {
-    if ((this.draft.cells[splitCellId(cell).table]?.[splitCellId(cell).row]?.[splitCellId(cell).column] ?? '') === value) return;
+    const { table, row, column } = splitCellId(cell);
+    if ((this.draft.cells[table]?.[row]?.[column] ?? '') === value) return;
     this.draft = setCell(this.draft, cell, value);
     const totals = this.totalsFollowing(cell);
     this.writeTotals(totals);
@@ -103,7 +104,7 @@ export class DraftStore {
       this.replace(next);
       return;
     }
-    this.applyChange({ field }, []);
+    this.applyChange({ field }, [topic.cell(field)]);
   }
 
   /** A new draft on screen (opened, restored, started anew): everything is re-checked and redrawn. */
@@ -122,7 +123,16 @@ export class DraftStore {
 
   /** Keeps the stored value of computed totals in step, so a saved draft holds what the page shows. */
   private writeTotals(totals: CellId[]): void {
-    for (const total of totals) this.draft = setCell(this.draft, total, this.totalText(total));
+    if (totals.length === 0) return;
+    // All values from one draft (its totals are memoised), then written in one copy.
+    const values = totals.map((total) => [total, this.totalText(total)] as const);
+    const cells = { ...this.draft.cells };
+    for (const [total, value] of values) {
+      const { table, row, column } = splitCellId(total);
+      const rows = cells[table] === this.draft.cells[table] ? (cells[table] = { ...cells[table] }) : cells[table]!;
+      rows[row] = { ...rows[row], [column]: value };
+    }
+    this.draft = { ...this.draft, cells };
   }
 
   private totalsFollowing(cell: CellId): CellId[] {

@@ -5,7 +5,7 @@
  * rows, columns and cell kinds, and the arithmetic relations between cells. The schema below validates a
  * template file when it is loaded, so a typo in a template fails loudly instead of drawing a wrong form.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import './zodConfig';
 
 export const AGENCY_KINDS = ['government', 'department', 'township', 'other'] as const;
@@ -22,47 +22,46 @@ const cellKindSchema = z.discriminatedUnion('type', [
   /** A money amount; `unit` is what the printed header names (null where it names none). */
   z.object({
     type: z.literal('amount'),
-    unit: z.string().nullable(),
-    maxDecimals: z.number().int().min(0).max(8),
-    exactDecimals: z.number().int().min(0).max(8).optional(),
+    unit: z.nullable(z.string()),
+    maxDecimals: z.int().check(z.minimum(0), z.maximum(8)),
+    exactDecimals: z.optional(z.int().check(z.minimum(0), z.maximum(8))),
   }),
 ]);
 export type CellKind = z.infer<typeof cellKindSchema>;
 
-const headerCellSchema = z.object({
-  text: z.string(),
-  rowSpan: z.number().int().min(1).optional(),
-  colSpan: z.number().int().min(1).optional(),
-});
+const span = z.optional(z.int().check(z.minimum(1)));
+const nonEmpty = z.string().check(z.minLength(1));
+
+const headerCellSchema = z.object({ text: z.string(), rowSpan: span, colSpan: span });
 export type HeaderCell = z.infer<typeof headerCellSchema>;
 
 const columnSchema = z.object({
-  key: z.string().min(1),
-  label: z.string().min(1),
+  key: nonEmpty,
+  label: nonEmpty,
   /** Labels of the header cells above this column, outermost first. */
-  group: z.array(z.string()).optional(),
+  group: z.optional(z.array(z.string())),
   kind: cellKindSchema,
 });
 export type ColumnDef = z.infer<typeof columnSchema>;
 
 const rowSchema = z.object({
-  key: z.string().min(1),
+  key: nonEmpty,
   label: z.string(),
   /** Labels of the row groups this row sits in, outermost first (三、本年度办理结果 / （三）不予公开). */
-  group: z.array(z.string()).optional(),
+  group: z.optional(z.array(z.string())),
 });
 export type RowDef = z.infer<typeof rowSchema>;
 
 const tableSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmpty,
   /** The caption row printed above the header (第二十条第（一）项); null where the table has none. */
-  caption: z.string().nullable(),
+  caption: z.nullable(z.string()),
   /** How many label columns the body has on the left (0 for the single-row table of section 四). */
-  labelColumns: z.number().int().min(0),
+  labelColumns: z.int().check(z.minimum(0)),
   /** The header grid exactly as printed, row by row, with merged cells. */
   header: z.array(z.array(headerCellSchema)),
-  columns: z.array(columnSchema).min(1),
-  rows: z.array(rowSchema).min(1),
+  columns: z.array(columnSchema).check(z.minLength(1)),
+  rows: z.array(rowSchema).check(z.minLength(1)),
 });
 export type TableDef = z.infer<typeof tableSchema>;
 
@@ -70,13 +69,13 @@ export type TableDef = z.infer<typeof tableSchema>;
  * A term of a relation, written compactly in the template: `KEY`, `-KEY` (subtracted) or `prev:KEY` (the same
  * cell in last year's report). KEY is a column key for relations `for: rows` and a row key for `for: columns`.
  */
-const termSchema = z.string().regex(/^-?(prev:)?[A-Za-z0-9_.]+$/);
+const termSchema = z.string().check(z.regex(/^-?(prev:)?[A-Za-z0-9_.]+$/));
 
 const relationSchema = z.object({
   /** Stable rule id, reported with every finding. */
-  id: z.string().regex(/^[a-z0-9_]+\.[a-z0-9-]+$/),
+  id: z.string().check(z.regex(/^[a-z0-9_]+\.[a-z0-9-]+$/)),
   /** Item number in the arithmetic-relations part (§5) of the format specification. */
-  spec: z.number().int(),
+  spec: z.int(),
   severity: z.enum(['error', 'warning']),
   /** i18n key under `relation.` for the message. */
   message: z.string(),
@@ -84,12 +83,12 @@ const relationSchema = z.object({
   /** `rows`: the relation holds in every row, over columns; `columns`: in every column, over rows. */
   for: z.enum(['rows', 'columns']),
   /** Restrict to these rows/columns; all of them when absent. */
-  keys: z.array(z.string()).optional(),
-  op: z.enum(['=', '>=', '<=']).default('='),
+  keys: z.optional(z.array(z.string())),
+  op: z._default(z.enum(['=', '>=', '<=']), '='),
   lhs: z.array(termSchema),
   rhs: z.array(termSchema),
   /** The single lhs cell is a total that an authored draft computes from the rhs. */
-  computes: z.boolean().optional(),
+  computes: z.optional(z.boolean()),
 });
 export type RelationDef = z.infer<typeof relationSchema>;
 
@@ -98,37 +97,37 @@ const sectionSchema = z.object({
   heading: z.string(),
   /** Headings seen in published reports that mean the same section (normalised on import). */
   headingVariants: z.array(z.string()),
-  topics: z
-    .array(
+  topics: z.optional(
+    z.array(
       z.object({
         id: z.string(),
         label: z.string(),
         /** Only these kinds of agency report on this topic (第五十条第四项: governments only). */
-        agencyKinds: z.array(z.enum(AGENCY_KINDS)).optional(),
+        agencyKinds: z.optional(z.array(z.enum(AGENCY_KINDS))),
       }),
-    )
-    .optional(),
-  tables: z.array(z.string()).optional(),
+    ),
+  ),
+  tables: z.optional(z.array(z.string())),
   /**
    * Matters the section's text must speak of (2021 section 六: 信息处理费). Mentioned when the text contains
    * any of `anyOf`, or the draft's structured fields for that matter are filled.
    */
-  mentions: z.array(z.object({ id: z.string(), anyOf: z.array(z.string()).min(1) })).optional(),
+  mentions: z.optional(z.array(z.object({ id: z.string(), anyOf: z.array(z.string()).check(z.minLength(1)) }))),
 });
 export type SectionDef = z.infer<typeof sectionSchema>;
 
 export const formatDefinitionSchema = z.object({
-  id: z.string().regex(/^[a-z]+-\d{4}$/),
+  id: z.string().check(z.regex(/^[a-z]+-\d{4}$/)),
   name: z.string(),
   basis: z.string(),
   formatTitle: z.string(),
   /** Report years this format is meant for (inclusive; `to: null` means still current). */
-  years: z.object({ from: z.number().int(), to: z.number().int().nullable() }),
+  years: z.object({ from: z.int(), to: z.nullable(z.int()) }),
   /** `national` or a region code such as `beijing`. */
   region: z.string(),
   /** The national format a regional profile adapts. */
-  profileOf: z.string().nullable(),
-  sections: z.array(sectionSchema).length(6),
+  profileOf: z.nullable(z.string()),
+  sections: z.array(sectionSchema).check(z.length(6)),
   tables: z.array(tableSchema),
   relations: z.array(relationSchema),
   /**
@@ -136,16 +135,22 @@ export const formatDefinitionSchema = z.object({
    * and the cells whose sum they should equal. A figure without words is only offered as an explanation
    * (1,092 = 新收 956 + 上年结转 136).
    */
-  figures: z
-    .array(z.object({ id: z.string(), label: z.string(), words: z.array(z.string()), cells: z.array(z.string().regex(/^[^/]+\/[^/]+\/[^/]+$/)).min(1) }))
-    .default([]),
+  figures: z._default(
+    z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        words: z.array(z.string()),
+        cells: z.array(z.string().check(z.regex(/^[^/]+\/[^/]+\/[^/]+$/))).check(z.minLength(1)),
+      }),
+    ),
+    [],
+  ),
   /**
    * How a draft in another format moves to this one: `[source, target]` cell patterns, first match wins, `*`
    * keeping the key; several sources on one target are summed (a profile's sub-rows into the national row).
    * Source cells that match nothing have no counterpart; without an entry, cells move to the same keys.
    */
-  from: z
-    .array(z.object({ formats: z.array(z.string()).min(1), cells: z.array(z.tuple([z.string(), z.string()])) }))
-    .default([]),
+  from: z._default(z.array(z.object({ formats: z.array(z.string()).check(z.minLength(1)), cells: z.array(z.tuple([z.string(), z.string()])) })), []),
 });
 export type FormatDefinition = z.infer<typeof formatDefinitionSchema>;

@@ -21,9 +21,17 @@ export function cellId(table: string, row: string, column: string): CellId {
   return `${table}/${row}/${column}`;
 }
 
+const splitCache = new Map<CellId, { table: string; row: string; column: string }>();
+
+/** The parts of a cell address (cached: the same few hundred addresses are read on every keystroke). */
 export function splitCellId(id: CellId): { table: string; row: string; column: string } {
-  const [table = '', row = '', column = ''] = id.split('/');
-  return { table, row, column };
+  let parts = splitCache.get(id);
+  if (!parts) {
+    const [table = '', row = '', column = ''] = id.split('/');
+    parts = { table, row, column };
+    if (splitCache.size < 20_000) splitCache.set(id, parts);
+  }
+  return parts;
 }
 
 export interface Term {

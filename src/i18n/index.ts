@@ -39,8 +39,21 @@ function translateParams(t: TFunction, params: Record<string, string | number> |
   return out;
 }
 
+/**
+ * Messages per finding and translation function (one per language): a finding that did not change between
+ * two keystrokes is not worded again.
+ */
+const messages = new WeakMap<object, WeakMap<TFunction, string>>();
+
 export function findingMessage(t: TFunction, finding: Pick<Finding, 'message'>): string {
-  return t(finding.message.key, translateParams(t, finding.message.params));
+  let byT = messages.get(finding.message);
+  if (!byT) messages.set(finding.message, (byT = new WeakMap()));
+  let text = byT.get(t);
+  if (text === undefined) {
+    text = t(finding.message.key, translateParams(t, finding.message.params));
+    byT.set(t, text);
+  }
+  return text;
 }
 
 export function fileProblemMessage(t: TFunction, problem: FileProblem): string {

@@ -7,7 +7,7 @@
  * (drafts imported from a published report) keeps the totals as the report printed them, so their
  * mismatches can be shown.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import '../format/zodConfig';
 import { AGENCY_KINDS, SECTION_IDS, type AgencyKind, type SectionId } from '../format/definition';
 import { splitCellId, type CellId, type Format } from '../format/format';
@@ -57,7 +57,8 @@ export interface Draft {
   inherited?: { fromYear: number; texts: Record<string, string> };
 }
 
-const text = z.string().max(MAX_TEXT_LENGTH);
+const text = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
+const short = (n: number) => z.string().check(z.maxLength(n));
 
 function isoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -68,82 +69,58 @@ function isoDate(s: string): boolean {
 
 /** The zod schema of a draft in this format: exactly its tables, rows, columns and section-一 topics. */
 export function draftSchema(format: Format) {
-  const cells = z
-    .object(
-      Object.fromEntries(
-        format.tables.map((t) => [
-          t.id,
-          z
-            .object(
-              Object.fromEntries(
-                t.rows.map((r) => [
-                  r.key,
-                  z
-                    .object(Object.fromEntries(t.columns.map((c) => [c.key, z.string().max(MAX_CELL_LENGTH).default('')])))
-                    .strict()
-                    .default(() => Object.fromEntries(t.columns.map((c) => [c.key, '']))),
-                ]),
-              ),
-            )
-            .strict()
-            .default(() => blankTable(format, t.id)),
-        ]),
-      ),
-    )
-    .strict();
+  const cells = z.strictObject(
+    Object.fromEntries(
+      format.tables.map((t) => [
+        t.id,
+        z._default(
+          z.strictObject(
+            Object.fromEntries(
+              t.rows.map((r) => [
+                r.key,
+                z._default(
+                  z.strictObject(Object.fromEntries(t.columns.map((c) => [c.key, z._default(short(MAX_CELL_LENGTH), '')]))),
+                  () => Object.fromEntries(t.columns.map((c) => [c.key, ''])),
+                ),
+              ]),
+            ),
+          ),
+          () => blankTable(format, t.id),
+        ),
+      ]),
+    ),
+  );
 
   const topicIds = format.sections.find((s) => s.id === 'general')?.topics?.map((t) => t.id) ?? [];
-  const sections = z
-    .object(
-      Object.fromEntries(
-        SECTION_IDS.map((id) => [
-          id,
-          z
-            .object({
-              text: text.default(''),
-              topics: z
-                .object(Object.fromEntries(topicIds.map((t) => [t, text.default('')])))
-                .strict()
-                .optional(),
-            })
-            .strict()
-            .default({ text: '' }),
-        ]),
-      ),
-    )
-    .strict();
+  const sections = z.strictObject(
+    Object.fromEntries(
+      SECTION_IDS.map((id) => [
+        id,
+        z._default(
+          z.strictObject({
+            text: z._default(text, ''),
+            topics: z.optional(z.strictObject(Object.fromEntries(topicIds.map((t) => [t, z._default(text, '')])))),
+          }),
+          { text: '' },
+        ),
+      ]),
+    ),
+  );
 
-  return z
-    .object({
-      schemaVersion: z.literal(SCHEMA_VERSION),
-      formatId: z.literal(format.id),
-      agency: z
-        .object({
-          name: z.string().max(200),
-          kind: z.enum(AGENCY_KINDS),
-          region: z.string().max(50),
-        })
-        .strict(),
-      reportYear: z.number().int().min(2008).max(2100),
-      publicationDate: z.string().refine((s) => s === '' || isoDate(s), { message: 'date' }),
-      totals: z.enum(['computed', 'as-printed']),
-      sections,
-      cells: cells.default(() => blankCells(format)),
-      processingFees: z
-        .object({ notices: z.string().max(MAX_CELL_LENGTH), amount: z.string().max(MAX_CELL_LENGTH), collected: z.string().max(MAX_CELL_LENGTH) })
-        .strict()
-        .optional(),
-      acknowledged: z
-        .array(z.object({ finding: z.string().max(300), reason: z.string().max(2000) }).strict())
-        .max(10_000)
-        .default([]),
-      aggregateOf: z.array(z.string().max(200)).max(100_000).optional(),
-      inherited: z
-        .object({ fromYear: z.number().int(), texts: z.record(z.string().max(200), z.string().max(64)) })
-        .strict()
-        .optional(),
-    })
-    .strict();
+  return z.strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    formatId: z.literal(format.id),
+    agency: z.strictObject({ name: short(200), kind: z.enum(AGENCY_KINDS), region: short(50) }),
+    reportYear: z.int().check(z.minimum(2008), z.maximum(2100)),
+    publicationDate: z.string().check(z.refine((s) => s === '' || isoDate(s), { message: 'date' })),
+    totals: z.enum(['computed', 'as-printed']),
+    sections,
+    cells: z._default(cells, () => blankCells(format)),
+    processingFees: z.optional(z.strictObject({ notices: short(MAX_CELL_LENGTH), amount: short(MAX_CELL_LENGTH), collected: short(MAX_CELL_LENGTH) })),
+    acknowledged: z._default(z.array(z.strictObject({ finding: short(300), reason: short(2000) })).check(z.maxLength(10_000)), []),
+    aggregateOf: z.optional(z.array(short(200)).check(z.maxLength(100_000))),
+    inherited: z.optional(z.strictObject({ fromYear: z.int(), texts: z.record(short(200), short(64)) })),
+  });
 }
 
 function blankTable(format: Format, tableId: string): Record<string, Record<string, string>> {
@@ -193,17 +170,28 @@ export function effectiveNumber(format: Format, draft: Draft, cell: CellId): num
   if (draft.totals === 'computed') {
     const inst = format.totals.get(cell);
     if (inst) {
-      let sum = 0;
+      // Drafts are never changed in place, so a total computed once for this draft object stays right.
+      let memo = computedTotals.get(draft);
+      if (!memo) computedTotals.set(draft, (memo = new Map()));
+      const known = memo.get(cell);
+      if (known !== undefined) return known;
+      let sum: number | null = 0;
       for (const part of inst.rhs) {
         const v = effectiveNumber(format, draft, part.cell);
-        if (v === null) return null;
+        if (v === null) {
+          sum = null;
+          break;
+        }
         sum += part.sign * v;
       }
+      memo.set(cell, sum);
       return sum;
     }
   }
   return cellNumber(cellValue(draft, cell), format.kindOf(cell));
 }
+
+const computedTotals = new WeakMap<Draft, Map<CellId, number | null>>();
 
 /** A copy of the draft with every computed total written out (authored drafts); as-printed drafts unchanged. */
 export function withComputedTotals(format: Format, draft: Draft): Draft {

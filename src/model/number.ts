@@ -87,12 +87,20 @@ export function parseCellInput(raw: string, kind: CellKind): ParsedCell {
   return { ok: true, value, changes: [...changes] };
 }
 
+const CANONICAL: Record<CellKind['type'], RegExp> = {
+  count: /^(0|[1-9]\d{0,14})$/,
+  signed: /^(0|-?[1-9]\d{0,14})$/,
+  amount: /^(0|[1-9]\d{0,14})(\.\d{1,8})?$/,
+};
+
 /**
  * The numeric value of a stored cell, or null when the cell is blank or does not parse.
  * Counts and signed changes are exact integers; amounts are only ever summed for display.
  */
 export function cellNumber(stored: string | undefined, kind: CellKind): number | null {
   if (stored === undefined || stored === '') return null;
+  // What the draft stores is canonical; only text typed or imported otherwise needs the full parser.
+  if (CANONICAL[kind.type].test(stored)) return Number(stored);
   const parsed = parseCellInput(stored, kind);
   if (!parsed.ok || parsed.value === '') return null;
   return Number(parsed.value);

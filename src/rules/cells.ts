@@ -58,11 +58,14 @@ export function blankFindings(ctx: CheckContext, tableId: string): Result {
   const { format, draft } = ctx;
   const table = format.table(tableId);
   const blank: CellId[] = [];
+  const values = draft.cells[tableId];
   for (const row of table.rows) {
+    const rowValues = values?.[row.key];
     for (const column of table.columns) {
+      if ((rowValues?.[column.key] ?? '') !== '') continue;
       const cell = `${tableId}/${row.key}/${column.key}`;
       if (draft.totals === 'computed' && format.isTotal(cell)) continue;
-      if (cellValue(draft, cell) === '') blank.push(cell);
+      blank.push(cell);
     }
   }
   if (blank.length === 0) return [];

@@ -42,35 +42,60 @@ function figurePatterns(format: Format): { id: string; re: RegExp }[] {
   return list;
 }
 
+interface Quote {
+  id: string;
+  index: number;
+  text: string;
+  number: string;
+}
+
+/** The figures quoted in a text. Texts change far less often than cells, so the result is kept per text. */
+const quoteCache = new Map<string, Quote[]>();
+
+function quotesIn(format: Format, text: string): Quote[] {
+  const key = `${format.id}\u0000${text}`;
+  let quotes = quoteCache.get(key);
+  if (quotes) return quotes;
+  quotes = [];
+  for (const { id, re } of figurePatterns(format)) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) quotes.push({ id, index: m.index, text: m[0], number: m[1]! });
+  }
+  if (quoteCache.size > 200) quoteCache.clear();
+  quoteCache.set(key, quotes);
+  return quotes;
+}
+
 export function figureFindings(format: Format, draft: Draft, section: SectionId, heading: string): Result {
   const out: Result = [];
   const figures = format.definition.figures;
-  const values = new Map(figures.map((f) => [f.id, figureValue(format, draft, f.cells)]));
+  const values = new Map<string, number | null>();
+  const valueOf = (id: string): number | null => {
+    if (!values.has(id)) values.set(id, figureValue(format, draft, figures.find((f) => f.id === id)!.cells));
+    return values.get(id)!;
+  };
   for (const { field, text } of fields(format, draft, section)) {
     if (text === '') continue;
-    for (const { id, re } of figurePatterns(format)) {
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        const quoted = parseTextNumber(m[1]!);
-        const expected = values.get(id);
-        if (quoted === null || expected === null || expected === undefined || quoted === expected) continue;
-        const figure = figures.find((f) => f.id === id)!;
-        const other = figures.find((f) => f.id !== id && values.get(f.id) === quoted);
-        out.push({
-          rule: 'text.figure-mismatch',
-          key: `text.figure-mismatch@${field}#${m.index}`,
-          severity: 'warning',
-          section,
-          cells: [field, ...figure.cells],
-          expected,
-          actual: quoted,
-          difference: quoted - expected,
-          message: {
-            key: other ? 'rule.figureMismatchOther' : 'rule.figureMismatch',
-            params: { heading, quote: m[0], quoted: m[1]!, figure: figure.label, expected, other: other?.label ?? '' },
-          },
-        });
-      }
+    for (const quote of quotesIn(format, text)) {
+      const quoted = parseTextNumber(quote.number);
+      const expected = valueOf(quote.id);
+      if (quoted === null || expected === null || quoted === expected) continue;
+      const figure = figures.find((f) => f.id === quote.id)!;
+      const other = figures.find((f) => f.id !== quote.id && valueOf(f.id) === quoted);
+      out.push({
+        rule: 'text.figure-mismatch',
+        key: `text.figure-mismatch@${field}#${quote.index}`,
+        severity: 'warning',
+        section,
+        cells: [field, ...figure.cells],
+        expected,
+        actual: quoted,
+        difference: quoted - expected,
+        message: {
+          key: other ? 'rule.figureMismatchOther' : 'rule.figureMismatch',
+          params: { heading, quote: quote.text, quoted: quote.number, figure: figure.label, expected, other: other?.label ?? '' },
+        },
+      });
     }
   }
   return out;
