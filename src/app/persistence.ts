@@ -100,8 +100,9 @@ export function draftFileName(draft: Draft): string {
   return `${agency}-${draft.reportYear}-年报草稿.json`;
 }
 
-export function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Hands a file to the browser's download. */
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -111,15 +112,12 @@ export function downloadText(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+export function downloadText(name: string, text: string, type: string): void {
+  download(name, new Blob([text], { type }));
+}
+
 export function downloadBytes(name: string, bytes: Uint8Array, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download(name, new Blob([bytes as BlobPart], { type }));
 }
 
 /** Opens a draft file: the JSON the app saves, or a DOCX the app made (which carries its draft inside). */

@@ -49,6 +49,32 @@ describe('nothing is lost', () => {
     await context.close();
   }, 60_000);
 
+  it('leaving with changes that are only in the browser asks first; after saving the file it does not', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await start2021(page);
+    await cell(page, 'A1', 'NP').fill('8');
+    await page.waitForTimeout(700);
+    const asked: string[] = [];
+    page.on('dialog', (d) => {
+      asked.push(d.type());
+      void d.dismiss();
+    });
+    // A reload stands in for leaving: the page asks, the clerk stays.
+    await page.evaluate(() => location.reload()).catch(() => undefined);
+    await page.waitForTimeout(500);
+    expect(asked).toEqual(['beforeunload']);
+    expect(await cell(page, 'A1', 'NP').inputValue()).toBe('8');
+    const pending = page.waitForEvent('download');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await pending;
+    await page.evaluate(() => location.reload()).catch(() => undefined);
+    await page.waitForLoadState();
+    await page.waitForTimeout(500);
+    expect(asked).toEqual(['beforeunload']);
+    await context.close();
+  }, 60_000);
+
   it('two tabs on the same draft: one takes the other’s changes, and a clash is never settled silently', async () => {
     const context = await browser.newContext();
     const a = await context.newPage();
