@@ -25,6 +25,8 @@ import { TableGrid } from './TableGrid';
 import { GeneralSection, ProcessingFees, TextField } from './TextSections';
 import { Dialog } from './Dialog';
 import { Tools } from './Tools';
+import { MigrationDetails } from './MigrationDetails';
+import type { Conversion } from '../model/convert';
 import type { PartId } from './progress';
 
 type ExportKind = 'docx' | 'txt' | 'html';
@@ -87,7 +89,7 @@ export function App() {
   const adopting = useRef(false);
   /** The stored version this tab last wrote or took over; another tab's change built on anything else clashes. */
   const seenStored = useRef(storedFingerprint());
-  const [pendingFormat, setPendingFormat] = useState<{ draft: Draft; dropped: number } | null>(null);
+  const [pendingFormat, setPendingFormat] = useState<{ draft: Draft; conversion: Conversion } | null>(null);
   const [confirmNew, setConfirmNew] = useState(false);
   const [pendingExport, setPendingExport] = useState<ExportKind | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
@@ -389,7 +391,11 @@ export function App() {
               <section id="part-meta" aria-labelledby="heading-meta" className="part">
                 <h2 id="heading-meta">{t('section.meta')}</h2>
                 <SectionSummary part="meta" />
-                <ReportDetails onFormatChange={(draft, dropped) => (dropped > 0 ? setPendingFormat({ draft, dropped }) : replaceDraft(draft))} />
+                <ReportDetails
+                  onFormatChange={(draft, conversion) =>
+                    conversion && (conversion.dropped > 0 || conversion.report.mapped.some((m) => m.from !== m.to)) ? setPendingFormat({ draft, conversion }) : replaceDraft(draft)
+                  }
+                />
               </section>
               {store.format.sections.map((s) => (
                 <section key={s.id} id={`part-${s.id}`} aria-labelledby={`heading-${s.id}`} className="part">
@@ -413,7 +419,7 @@ export function App() {
         </div>
 
         <Dialog open={pendingFormat !== null} title={t('format.confirmTitle')} onClose={() => setPendingFormat(null)}>
-          <p>{t('format.confirmText', { count: pendingFormat?.dropped ?? 0 })}</p>
+          {pendingFormat && <MigrationDetails conversion={pendingFormat.conversion} />}
           <div className="dialog-actions">
             <button
               type="button"

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { AGENCY_KINDS, type AgencyKind } from '../format/definition';
 import { FORMATS, formatById, formatFitsYear, knownRegions, pickFormat } from '../format/registry';
 import type { Draft } from '../model/draft';
-import { convertDraft, hasTableValues } from '../model/convert';
+import { convertDraft, hasTableValues, type Conversion } from '../model/convert';
 import { useStore } from './context';
 import { fieldInputId, type FormValues } from './formFields';
 
-export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft, dropped: number) => void }) {
+export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft, conversion?: Conversion) => void }) {
   const { t } = useTranslation();
   const store = useStore();
   const { register } = useFormContext<FormValues>();
@@ -34,7 +34,7 @@ export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft
       if (!Number.isInteger(year) || year < 2008 || year > 2100) return;
       next = followFormat({ ...d, reportYear: year });
     }
-    if (next.formatId !== d.formatId) onFormatChange(next, 0);
+    if (next.formatId !== d.formatId) onFormatChange(next);
     else store.update(() => next, path);
   };
 
@@ -82,7 +82,7 @@ export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft
           onChange={(e) => {
             const target = formatById(e.target.value)!;
             const conversion = convertDraft(store.draft, store.format, target);
-            onFormatChange(conversion.draft, conversion.dropped);
+            onFormatChange(conversion.draft, conversion);
           }}
         >
           {FORMATS.map((f) => (

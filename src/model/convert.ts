@@ -5,17 +5,18 @@
  */
 import type { Format } from '../format/format';
 import type { Draft } from './draft';
-import { migrateDraft } from './migrate';
+import { migrateDraft, type MigrationReport } from './migrate';
 
 export interface Conversion {
   draft: Draft;
   /** Filled cells of the old draft that have no place in the new format. */
   dropped: number;
+  report: MigrationReport;
 }
 
 export function convertDraft(draft: Draft, from: Format, to: Format): Conversion {
   const { draft: next, report } = migrateDraft(draft, from, to);
-  return { draft: { ...next, acknowledged: draft.acknowledged }, dropped: report.noCounterpart.length };
+  return { draft: { ...next, acknowledged: draft.acknowledged }, dropped: report.noCounterpart.length, report };
 }
 
 /** Whether any table cell of the draft holds a value. */

@@ -58,6 +58,25 @@ describe('working from published reports', () => {
     await context.close();
   }, 90_000);
 
+  it('moves a 2019 draft to the 2021 format, listing what moves where and what has no counterpart first', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${served.origin}/`);
+    await page.getByTestId('open-draft').setInputFiles({ name: '001.json', mimeType: 'application/json', buffer: fixture('001') });
+    await page.getByLabel('报告格式').selectOption('gb-2021');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain('新格式中没有对应项、未能移入的单元格（20 个）');
+    expect(await dialog.innerText()).toContain('第二十条第（五）项「其他对外管理服务事项/行政检查」「处理决定数量」');
+    await dialog.getByRole('button', { name: '更换格式' }).click();
+    await expect.poll(() => page.getByLabel('报告格式').inputValue()).toBe('gb-2021');
+    const f21 = formatById('gb-2021')!;
+    await expect.poll(() => page.getByLabel(cellAccessibleName(f21.table('requests'), 'B6.3', 'NP'), { exact: true }).inputValue()).toBe('52');
+    expect(await page.getByLabel(cellAccessibleName(f21.table('art20_1'), 'normative_docs', 'issued'), { exact: true }).inputValue()).toBe('23');
+    // The 2021 format on a 2020 report is reported as the wrong format for the year.
+    await expect.poll(() => page.locator('#part-meta .summary').innerText()).toContain('报告年度为 2020 年');
+    await context.close();
+  }, 60_000);
+
   it('combines two agencies’ drafts into one', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
