@@ -122,6 +122,12 @@ describe('importing other sources', () => {
     expect(imported(piped).draft.cells).toEqual(seedDraft('002').cells);
   });
 
+  it('refuses a file too large to be a report before reading it, saying so', () => {
+    const r = importReport('一、总体情况\n'.repeat(700_000));
+    expect(r).toEqual({ ok: false, problem: { key: 'import.tooLarge' } });
+    expect(t('import.tooLarge')).toBe('文件过大，不像一份年度报告。');
+  });
+
   it('refuses what is not an annual report, and never throws on hostile input', () => {
     expect(importReport('hello world')).toEqual({ ok: false, problem: { key: 'import.noSections' } });
     const zipNotDocx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
