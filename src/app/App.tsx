@@ -25,6 +25,7 @@ import { TableGrid } from './TableGrid';
 import { GeneralSection, ProcessingFees, TextField } from './TextSections';
 import { Dialog } from './Dialog';
 import { Tools } from './Tools';
+import { FilePicker } from './FilePicker';
 import { MigrationDetails } from './MigrationDetails';
 import type { Conversion } from '../model/convert';
 import type { PartId } from './progress';
@@ -94,7 +95,6 @@ export function App() {
   const [pendingExport, setPendingExport] = useState<ExportKind | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const unsavedToFile = useRef(!fileSavedFlag());
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const form = useForm<FormValues>({ defaultValues: toFormValues(store.draft) });
 
@@ -257,22 +257,11 @@ export function App() {
             <button type="button" className="secondary" onClick={() => setConfirmNew(true)}>
               {t('draft.new')}
             </button>
-            <button type="button" className="secondary" onClick={() => fileInput.current?.click()}>
-              {t('draft.open')}
-            </button>
-            <input
-              ref={fileInput}
-              type="file"
+            <FilePicker
+              label={t('draft.open')}
               accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              className="visually-hidden"
-              tabIndex={-1}
-              aria-label={t('draft.open')}
-              data-testid="open-draft"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void openFile(file);
-              }}
+              testId="open-draft"
+              onFiles={([file]) => void openFile(file!)}
             />
             <button type="button" onClick={saveDraftFile}>
               {t('draft.save')}

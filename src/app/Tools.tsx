@@ -2,7 +2,7 @@
  * Working from other reports: import a published report, start next year's draft from this one, load last
  * year's report for the cross-year checks, and combine several agencies' drafts into one.
  */
-import { useRef, useState, type ClipboardEvent } from 'react';
+import { useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatById } from '../format/registry';
 import { cellLabel } from '../format/labels';
@@ -15,6 +15,7 @@ import { fileProblemMessage } from '../i18n';
 import { useStore } from './context';
 import { Dialog } from './Dialog';
 import { readDraftFile } from './persistence';
+import { FilePicker } from './FilePicker';
 
 type Notify = (kind: 'info' | 'error', text: string, problems?: string[]) => void;
 
@@ -37,9 +38,34 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
   const [importError, setImportError] = useState<string | null>(null);
   const [aggregated, setAggregated] = useState<{ draft: Draft; report: AggregateReport } | null>(null);
   const [confirmNext, setConfirmNext] = useState(false);
-  const importFile = useRef<HTMLInputElement>(null);
-  const aggregateFiles = useRef<HTMLInputElement>(null);
-  const previousFile = useRef<HTMLInputElement>(null);
+
+  const loadPrevious = async (file: File) => {
+    const result = await readDraftFile(file);
+    if (!result.ok) {
+      notify('error', t('draft.openFailed', { name: file.name }), result.problems.map((p) => fileProblemMessage(t, p)));
+      return;
+    }
+    setPrevious(result.draft);
+    notify('info', t('tools.previousLoaded', { name: file.name, year: result.draft.reportYear }));
+  };
+
+  const combine = async (files: File[]) => {
+    const drafts: Draft[] = [];
+    for (const file of files) {
+      const r = await readDraftFile(file);
+      if (!r.ok) {
+        notify('error', t('draft.openFailed', { name: file.name }), r.problems.map((p) => fileProblemMessage(t, p)));
+        return;
+      }
+      drafts.push(r.draft);
+    }
+    const result = aggregateDrafts(drafts);
+    if (!result.ok) {
+      notify('error', t(result.problem.key, result.problem.params ?? {}));
+      return;
+    }
+    setAggregated({ draft: result.draft, report: result.report });
+  };
 
   const runImport = async (input: string | Uint8Array) => {
     // The importer (with its zip reader) loads when first needed, not with the page.
@@ -76,86 +102,20 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
         <button type="button" className="secondary" onClick={() => setConfirmNext(true)}>
           {t('tools.next')}
         </button>
-        <button type="button" className="secondary" onClick={() => previousFile.current?.click()}>
-          {t('tools.previous')}
-        </button>
-        <button type="button" className="secondary" onClick={() => aggregateFiles.current?.click()}>
-          {t('tools.aggregate')}
-        </button>
+        <FilePicker label={t('tools.previous')} accept=".json,.docx" testId="open-previous" onFiles={([file]) => void loadPrevious(file!)} />
+        <FilePicker label={t('tools.aggregate')} accept=".json,.docx" multiple testId="aggregate-drafts" onFiles={(files) => void combine(files)} />
       </span>
-      <input
-        ref={previousFile}
-        type="file"
-        accept=".json,.docx"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={t('tools.previous')}
-        data-testid="open-previous"
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (!file) return;
-          const result = await readDraftFile(file);
-          if (!result.ok) {
-            notify('error', t('draft.openFailed', { name: file.name }), result.problems.map((p) => fileProblemMessage(t, p)));
-            return;
-          }
-          setPrevious(result.draft);
-          notify('info', t('tools.previousLoaded', { name: file.name, year: result.draft.reportYear }));
-        }}
-      />
-      <input
-        ref={aggregateFiles}
-        type="file"
-        multiple
-        accept=".json,.docx"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={t('tools.aggregate')}
-        data-testid="aggregate-drafts"
-        onChange={async (e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          if (files.length === 0) return;
-          const drafts: Draft[] = [];
-          for (const file of files) {
-            const r = await readDraftFile(file);
-            if (!r.ok) {
-              notify('error', t('draft.openFailed', { name: file.name }), r.problems.map((p) => fileProblemMessage(t, p)));
-              return;
-            }
-            drafts.push(r.draft);
-          }
-          const result = aggregateDrafts(drafts);
-          if (!result.ok) {
-            notify('error', t(result.problem.key, result.problem.params ?? {}));
-            return;
-          }
-          setAggregated({ draft: result.draft, report: result.report });
-        }}
-      />
-
       <Dialog open={importOpen} title={t('tools.importTitle')} onClose={() => setImportOpen(false)} wide>
         {!imported ? (
           <>
             <p>{t('tools.importHelp')}</p>
             <div className="import-source">
-              <button type="button" onClick={() => importFile.current?.click()}>
-                {t('tools.importFile')}
-              </button>
-              <input
-                ref={importFile}
-                type="file"
+              <FilePicker
+                label={t('tools.importFile')}
                 accept=".txt,.html,.htm,.docx,text/plain,text/html"
-                className="visually-hidden"
-                tabIndex={-1}
-                aria-label={t('tools.importFile')}
-                data-testid="import-file"
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file) void runImport(await readFileBytes(file));
-                }}
+                testId="import-file"
+                className=""
+                onFiles={async ([file]) => void runImport(await readFileBytes(file!))}
               />
             </div>
             <label className="paste-label">

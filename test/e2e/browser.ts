@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -59,4 +60,25 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** The built app served and Chromium launched for the tests of one file, closed after them. */
+export function useServedApp(): { readonly served: Served; readonly browser: Browser } {
+  const state: { served?: Served; browser?: Browser } = {};
+  beforeAll(async () => {
+    state.served = await buildAndServe();
+    state.browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.served?.close();
+  });
+  return {
+    get served() {
+      return state.served!;
+    },
+    get browser() {
+      return state.browser!;
+    },
+  };
 }

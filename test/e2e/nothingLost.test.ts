@@ -3,36 +3,26 @@
  * full or refused.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildAndServe, launch, type Served } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useServedApp } from './browser';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
 
-let served: Served;
-let browser: Browser;
+const app = useServedApp();
 const f = formatById('gb-2021')!;
 const cell = (page: Page, row: string, col: string) => page.getByLabel(cellAccessibleName(f.table('requests'), row, col), { exact: true });
 
-beforeAll(async () => {
-  served = await buildAndServe();
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
 
 async function start2021(page: Page) {
-  await page.goto(`${served.origin}/`);
+  await page.goto(`${app.served.origin}/`);
   await page.getByLabel('报告年度').fill('2024');
   await expect.poll(() => page.getByLabel('报告格式').inputValue()).toBe('gb-2021');
 }
 
 describe('nothing is lost', () => {
   it('closing the page in the middle of typing loses at most the last second', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     let page = await context.newPage();
     await start2021(page);
     await cell(page, 'A1', 'NP').fill('12');
@@ -41,7 +31,7 @@ describe('nothing is lost', () => {
     await cell(page, 'A1', 'BIZ').pressSequentially('345');
     await page.close(); // no goodbye: straight after the keystrokes
     page = await context.newPage();
-    await page.goto(`${served.origin}/`);
+    await page.goto(`${app.served.origin}/`);
     await expect.poll(() => cell(page, 'A1', 'NP').inputValue()).toBe('12');
     expect(await page.getByLabel('机关名称').inputValue()).toBe('示例县交通运输局');
     // The last keystrokes were typed within the last second; whatever of them came back is what was typed.
@@ -50,7 +40,7 @@ describe('nothing is lost', () => {
   }, 60_000);
 
   it('leaving with changes that are only in the browser asks first; after saving the file it does not', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await app.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await start2021(page);
     await cell(page, 'A1', 'NP').fill('8');
@@ -76,13 +66,13 @@ describe('nothing is lost', () => {
   }, 60_000);
 
   it('two tabs on the same draft: one takes the other’s changes, and a clash is never settled silently', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const a = await context.newPage();
     await start2021(a);
     await cell(a, 'A1', 'NP').fill('5');
     await a.waitForTimeout(600);
     const b = await context.newPage();
-    await b.goto(`${served.origin}/`);
+    await b.goto(`${app.served.origin}/`);
     await expect.poll(() => cell(b, 'A1', 'NP').inputValue()).toBe('5');
 
     // B changes a cell; A, with nothing of its own unsaved, takes B's version and says so.
@@ -135,7 +125,7 @@ describe('nothing is lost', () => {
   }, 60_000);
 
   it('a full browser store is reported, the work stays on screen and can be downloaded', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await app.browser.newContext({ acceptDownloads: true });
     await context.addInitScript(() => {
       const original = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key: string, value: string) {
@@ -157,7 +147,7 @@ describe('nothing is lost', () => {
   }, 60_000);
 
   it('a browser that refuses storage altogether still works and says so', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         get() {

@@ -3,32 +3,21 @@
  * draft with the cross-year check, combine two drafts.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { buildAndServe, launch, type Served } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useServedApp } from './browser';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
 
 const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url));
 const fixture = (n: string) => readFileSync(new URL(`../fixtures/seeds/${n}.draft.json`, import.meta.url));
-let served: Served;
-let browser: Browser;
+const app = useServedApp();
 
-beforeAll(async () => {
-  served = await buildAndServe();
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
 
 describe('working from published reports', () => {
   it('imports seed 001, shows what it read, opens it with its findings; then makes next year’s draft', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${served.origin}/`);
+    await page.goto(`${app.served.origin}/`);
     await page.getByRole('button', { name: '导入已发布的报告' }).click();
     await page.getByTestId('import-file').setInputFiles({ name: 'report.txt', mimeType: 'text/plain', buffer: seed('001_4ec32009cce65549.txt') });
     const dialog = page.getByRole('dialog');
@@ -59,9 +48,9 @@ describe('working from published reports', () => {
   }, 90_000);
 
   it('moves a 2019 draft to the 2021 format, listing what moves where and what has no counterpart first', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${served.origin}/`);
+    await page.goto(`${app.served.origin}/`);
     await page.getByTestId('open-draft').setInputFiles({ name: '001.json', mimeType: 'application/json', buffer: fixture('001') });
     await page.getByLabel('报告格式').selectOption('gb-2021');
     const dialog = page.getByRole('dialog');
@@ -78,9 +67,9 @@ describe('working from published reports', () => {
   }, 60_000);
 
   it('combines two agencies’ drafts into one', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${served.origin}/`);
+    await page.goto(`${app.served.origin}/`);
     await page.getByTestId('aggregate-drafts').setInputFiles([
       { name: '000.json', mimeType: 'application/json', buffer: fixture('000') },
       { name: '003.json', mimeType: 'application/json', buffer: fixture('003') },
@@ -95,9 +84,9 @@ describe('working from published reports', () => {
   }, 60_000);
 
   it('refuses combining drafts of different years, saying why', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${served.origin}/`);
+    await page.goto(`${app.served.origin}/`);
     const other = JSON.parse(fixture('004').toString());
     other.reportYear = 2019;
     await page.getByTestId('aggregate-drafts').setInputFiles([
