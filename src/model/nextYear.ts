@@ -15,13 +15,13 @@ export function nextYearDraft(format: Format, draft: Draft): { draft: Draft; for
   const target = pickFormat(year, draft.agency.region);
   const next = blankDraft(target, { reportYear: year, agencyName: draft.agency.name, agencyKind: draft.agency.kind, region: draft.agency.region });
 
-  const carry = (fromCell: string, toCell: string, value: number | null) => {
+  /** Sets a cell of next year's draft, where its format has that cell and it is not a computed total. */
+  const carry = (toCell: string, value: number | null) => {
     const [t, r, c] = toCell.split('/') as [string, string, string];
     if (value !== null && target.kindOfOrNull(toCell) && !(next.totals === 'computed' && target.isTotal(toCell))) next.cells[t]![r]![c] = String(value);
-    void fromCell;
   };
   for (const column of format.table('requests').columns) {
-    carry(`requests/C/${column.key}`, `requests/A2/${column.key}`, effectiveNumber(format, draft, `requests/C/${column.key}`));
+    carry(`requests/A2/${column.key}`, effectiveNumber(format, draft, `requests/C/${column.key}`));
   }
   // 2019 format: this year's 上一年项目数量 plus 本年增/减 is next year's 上一年项目数量.
   for (const table of format.tables) {
@@ -29,7 +29,7 @@ export function nextYearDraft(format: Format, draft: Draft): { draft: Draft; for
     for (const row of table.rows) {
       const prev = effectiveNumber(format, draft, `${table.id}/${row.key}/prev_items`);
       const change = effectiveNumber(format, draft, `${table.id}/${row.key}/change`);
-      carry('', `${table.id}/${row.key}/prev_items`, prev !== null && change !== null ? prev + change : null);
+      carry(`${table.id}/${row.key}/prev_items`, prev !== null && change !== null ? prev + change : null);
     }
   }
 

@@ -104,8 +104,6 @@ async function browserFigures() {
     const distFile = async (url: string) => (await fetch(url)).arrayBuffer();
     let firstLoad = 0;
     for (const url of scripts) firstLoad += gzipSync(Buffer.from(await distFile(url))).length;
-    const html = await (await fetch(`${served.origin}/`)).text();
-    void html;
 
     await page.getByTestId('open-draft').setInputFiles(fixture);
     const requests = format.table('requests');

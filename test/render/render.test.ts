@@ -7,7 +7,6 @@ import { renderDocx } from '../../src/render/docx';
 import { extractDraft } from '../../src/render/docxDraft';
 import { draftToJson, readDraftText } from '../../src/model/draftFile';
 import { displayValue } from '../../src/model/number';
-import { rowPath } from '../../src/format/format';
 import { formatById } from '../../src/format/registry';
 import type { Draft } from '../../src/model/draft';
 import { SEEDS, seedDraft } from '../support/drafts';
@@ -41,7 +40,6 @@ function expectedTableTexts(draft: Draft): string[] {
         if (v !== '') out.push(displayValue(v, column.kind));
       }
     }
-    void rowPath;
   }
   return out;
 }
