@@ -78,13 +78,12 @@ function WriteFigures() {
         className="secondary"
         onClick={() => {
           const s = figuresSentences(store.format, store.draft);
-          if (!s) {
-            setMessage(t('tools.figuresBlank'));
-            return;
-          }
-          setMessage('');
+          // The section 三 sentence comes first; without it nothing is written.
+          const written = s.requests === null ? [] : [s.requests, s.review].filter((x): x is string => x !== null);
+          setMessage(s.requests === null ? t('tools.figuresBlank') : s.review === null ? t('tools.figuresReviewBlank') : '');
+          if (written.length === 0) return;
           const current = ((getValues(path as never) as unknown as string | undefined) ?? '').trimEnd();
-          const text = [current, `${s.requests}${s.review}`].filter(Boolean).join('\n');
+          const text = [current, written.join('')].filter(Boolean).join('\n');
           setValue(path as never, text as never);
           store.update((d) => withField(d, path, text), path);
         }}

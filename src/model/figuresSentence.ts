@@ -3,18 +3,32 @@ import sentences from '../../templates/report/sentences.json';
 import type { Format } from '../format/format';
 import { effectiveNumber, type Draft } from './draft';
 
-/** The sentences, or null while a figure they quote is still blank. */
-export function figuresSentences(format: Format, draft: Draft): { requests: string; review: string } | null {
-  const values: Record<string, number> = {};
+/**
+ * Each sentence, or null while a figure it quotes is still blank: the requests sentence needs section 三
+ * complete, the review sentence section 四, so a clerk who has finished 三 can write that one already.
+ */
+export function figuresSentences(format: Format, draft: Draft): { requests: string | null; review: string | null } {
+  const values: Record<string, number | null> = {};
   for (const figure of format.definition.figures) {
-    let sum = 0;
+    let sum: number | null = 0;
     for (const cell of figure.cells) {
       const v = effectiveNumber(format, draft, cell);
-      if (v === null) return null;
+      if (v === null) {
+        sum = null;
+        break;
+      }
       sum += v;
     }
     values[figure.id] = sum;
   }
-  const fill = (t: string) => t.replace(/{{(\w+)}}/g, (_, k: string) => String(values[k] ?? ''));
+  const fill = (template: string): string | null => {
+    let complete = true;
+    const text = template.replace(/{{(\w+)}}/g, (_, k: string) => {
+      const v = values[k];
+      if (v === null || v === undefined) complete = false;
+      return String(v ?? '');
+    });
+    return complete ? text : null;
+  };
   return { requests: fill(sentences.figures.requests), review: fill(sentences.figures.review) };
 }
