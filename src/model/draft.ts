@@ -156,6 +156,32 @@ export function blankDraft(format: Format, options: NewDraftOptions): Draft {
   };
 }
 
+/**
+ * The section texts of `from`, fitted to the topics of the draft `to` (another format, another year): topics the
+ * target also has keep their place; the text of a topic it lacks is appended to section 一's own text.
+ */
+export function carrySections(from: Draft, to: Draft): Draft['sections'] {
+  const sections = structuredClone(from.sections);
+  const topics = { ...(to.sections.general.topics ?? {}) };
+  const orphans: string[] = [];
+  for (const [id, text] of Object.entries(from.sections.general.topics ?? {})) {
+    if (id in topics) topics[id] = text;
+    else if (text.trim() !== '') orphans.push(text);
+  }
+  sections.general = { text: [from.sections.general.text, ...orphans].filter(Boolean).join('\n'), topics };
+  return sections;
+}
+
+/** Every text field of a section (its text, then its topics), with the field's path and the topic's label. */
+export function sectionFields(format: Format, draft: Draft, section: SectionId): { field: string; text: string; topic?: string }[] {
+  const s = draft.sections[section];
+  const out: { field: string; text: string; topic?: string }[] = [{ field: `sections.${section}.text`, text: s.text }];
+  for (const t of format.sections.find((d) => d.id === section)?.topics ?? []) {
+    out.push({ field: `sections.${section}.topics.${t.id}`, text: s.topics?.[t.id] ?? '', topic: t.label });
+  }
+  return out;
+}
+
 /** The stored text of a cell ('' when blank or absent). */
 export function cellValue(draft: Draft, cell: CellId): string {
   const { table, row, column } = splitCellId(cell);

@@ -4,7 +4,7 @@
  * The report says what went where and what has no counterpart; nothing is dropped without being listed.
  */
 import { splitCellId, type CellId, type Format } from '../format/format';
-import { blankDraft, withComputedTotals, type Draft } from './draft';
+import { blankDraft, carrySections, withComputedTotals, type Draft } from './draft';
 import { parseCellInput, sumDecimals } from './number';
 
 export interface MigrationReport {
@@ -77,18 +77,12 @@ export function migrateDraft(draft: Draft, from: Format, to: Format): { draft: D
     if (next.cells[table]![row]![column] === '') report.leftBlank.push(cell);
   }
 
-  const topics = next.sections.general.topics ?? {};
-  const orphans: string[] = [];
-  for (const [id, text] of Object.entries(draft.sections.general.topics ?? {})) {
-    if (id in topics) topics[id] = text;
-    else if (text !== '') orphans.push(text);
-  }
   const migrated: Draft = {
     ...next,
     agency: { ...draft.agency },
     publicationDate: draft.publicationDate,
     totals: draft.totals,
-    sections: { ...structuredClone(draft.sections), general: { text: [draft.sections.general.text, ...orphans].filter(Boolean).join('\n'), topics } },
+    sections: carrySections(draft, next),
     acknowledged: [],
     ...(draft.processingFees ? { processingFees: { ...draft.processingFees } } : {}),
   };

@@ -7,7 +7,7 @@
 import { SECTION_IDS } from '../format/definition';
 import type { Format } from '../format/format';
 import { pickFormat } from '../format/registry';
-import { blankDraft, effectiveNumber, withComputedTotals, type Draft } from './draft';
+import { blankDraft, carrySections, effectiveNumber, sectionFields, withComputedTotals, type Draft } from './draft';
 import { fingerprint } from './fingerprint';
 
 export function nextYearDraft(format: Format, draft: Draft): { draft: Draft; format: Format } {
@@ -33,19 +33,10 @@ export function nextYearDraft(format: Format, draft: Draft): { draft: Draft; for
     }
   }
 
+  next.sections = carrySections(draft, next);
   const texts: Record<string, string> = {};
   for (const id of SECTION_IDS) {
-    const s = draft.sections[id];
-    next.sections[id].text = s.text;
-    if (s.text.trim() !== '') texts[`sections.${id}.text`] = fingerprint(s.text);
-  }
-  for (const [topic, text] of Object.entries(draft.sections.general.topics ?? {})) {
-    if (next.sections.general.topics && topic in next.sections.general.topics) {
-      next.sections.general.topics[topic] = text;
-      if (text.trim() !== '') texts[`sections.general.topics.${topic}`] = fingerprint(text);
-    } else if (text.trim() !== '') {
-      next.sections.general.text = [next.sections.general.text, text].filter(Boolean).join('\n');
-    }
+    for (const { field, text } of sectionFields(target, next, id)) if (text.trim() !== '') texts[field] = fingerprint(text);
   }
   next.inherited = { fromYear: draft.reportYear, texts };
   return { draft: withComputedTotals(target, next), format: target };

@@ -5,28 +5,13 @@
  */
 import type { SectionId } from '../format/definition';
 import type { Format } from '../format/format';
-import { effectiveNumber, type Draft } from '../model/draft';
+import { sectionFields, type Draft } from '../model/draft';
+import { figureValue } from '../model/figuresSentence';
 import { parseTextNumber, TEXT_NUMBER } from '../model/chineseNumber';
 import type { Unit } from './engine';
 
 type Result = ReturnType<Unit['run']>;
 
-function fields(format: Format, draft: Draft, section: SectionId): { field: string; text: string }[] {
-  const s = draft.sections[section];
-  const out = [{ field: `sections.${section}.text`, text: s.text }];
-  for (const t of format.sections.find((d) => d.id === section)?.topics ?? []) out.push({ field: `sections.${section}.topics.${t.id}`, text: s.topics?.[t.id] ?? '' });
-  return out;
-}
-
-function figureValue(format: Format, draft: Draft, cells: string[]): number | null {
-  let sum = 0;
-  for (const c of cells) {
-    const v = effectiveNumber(format, draft, c);
-    if (v === null) return null;
-    sum += v;
-  }
-  return sum;
-}
 
 const patterns = new WeakMap<Format, { id: string; re: RegExp }[]>();
 
@@ -74,7 +59,7 @@ export function figureFindings(format: Format, draft: Draft, section: SectionId,
     if (!values.has(id)) values.set(id, figureValue(format, draft, figures.find((f) => f.id === id)!.cells));
     return values.get(id)!;
   };
-  for (const { field, text } of fields(format, draft, section)) {
+  for (const { field, text } of sectionFields(format, draft, section)) {
     if (text === '') continue;
     for (const quote of quotesIn(format, text)) {
       const quoted = parseTextNumber(quote.number);
@@ -115,7 +100,7 @@ export function selfReferenceFindings(format: Format, draft: Draft, section: Sec
   const own = selfWord(draft.agency.name.trim());
   if (own === null) return [];
   const out: Result = [];
-  for (const { field, text } of fields(format, draft, section)) {
+  for (const { field, text } of sectionFields(format, draft, section)) {
     for (const m of text.matchAll(/我(厅|局|委|办|署|部)/g)) {
       if (m[1] === own || !BODY_WORDS.includes(m[1]!)) continue;
       // 我局 in a 委员会's report and the like are told apart by the last character alone.

@@ -1,7 +1,7 @@
 /** Checks of the narrative that need no number reading: empty sections, placeholders left in, required matters. */
 import type { SectionId } from '../format/definition';
 import type { Format } from '../format/format';
-import type { Draft } from '../model/draft';
+import { sectionFields, type Draft } from '../model/draft';
 import type { Unit } from './engine';
 import { figureFindings, selfReferenceFindings } from './figures';
 import { fingerprint } from '../model/fingerprint';
@@ -12,16 +12,8 @@ const PLACEHOLDERS = /XX|ＸＸ|××|xx年|……|待补充|待填写|TODO/;
 /** A section that only says it has nothing to say. */
 const NOTHING = /^(无|暂无|没有|无其他需要报告的事项|本年度无)$/;
 
-function fieldsOf(format: Format, draft: Draft, section: SectionId): { field: string; text: string; topic?: string }[] {
-  const s = draft.sections[section];
-  const out: { field: string; text: string; topic?: string }[] = [{ field: `sections.${section}.text`, text: s.text }];
-  const topics = format.sections.find((d) => d.id === section)?.topics ?? [];
-  for (const t of topics) out.push({ field: `sections.${section}.topics.${t.id}`, text: s.topics?.[t.id] ?? '', topic: t.label });
-  return out;
-}
-
 function sectionText(format: Format, draft: Draft, section: SectionId): string {
-  return fieldsOf(format, draft, section)
+  return sectionFields(format, draft, section)
     .map((f) => f.text)
     .join('\n');
 }
@@ -66,7 +58,7 @@ export function textUnitsFor(format: Format, section: SectionId): Unit[] {
     id: `text:placeholder:${section}`,
     section,
     run({ format: f, draft }) {
-      return fieldsOf(f, draft, section).flatMap(({ field, text }) => {
+      return sectionFields(f, draft, section).flatMap(({ field, text }) => {
         const m = PLACEHOLDERS.exec(text);
         if (!m) return [];
         const from = Math.max(0, m.index - 12);
@@ -94,7 +86,7 @@ export function textUnitsFor(format: Format, section: SectionId): Unit[] {
     run({ format: f, draft }) {
       const inherited = draft.inherited;
       if (!inherited) return [];
-      return fieldsOf(f, draft, section).flatMap(({ field, text, topic }) =>
+      return sectionFields(f, draft, section).flatMap(({ field, text, topic }) =>
         text.trim() !== '' && inherited.texts[field] === fingerprint(text)
           ? [
               {
