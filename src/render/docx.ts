@@ -4,7 +4,10 @@
  * line, headings 一、黑体 （一）楷体 1.bold 仿宋, page numbers `— N —` in 4号 宋体 (odd right, even left), tables
  * with the official merged headers at fixed widths filling the text block, header rows repeated on every page,
  * rows that do not split, and the signature placed by 7.3.5.1. Numbers follow ../shared/spec/docx-layout.md.
- * Loaded only when the clerk exports: the docx library stays out of the first page load.
+ *
+ * Every face, size and spacing is declared once, in a named paragraph style (Title, Heading 1–3 with outline
+ * levels so Word's navigation pane lists the sections, Body Text, Table Text, Signature, Footer); runs carry only
+ * their text. Loaded only when the clerk exports: the docx library stays out of the first page load.
  */
 import {
   AlignmentType,
@@ -23,10 +26,14 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
 } from 'docx';
 import type { DocCell, DocTable, ReportDocument } from './model';
-import { embedDraft } from './docxDraft';
+import { displayWidth } from './text';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { addDraftPart } from './docxDraft';
+import { FACES, fontTableXml, type Face } from './docxFonts';
 
 const PAGE_W = 11906;
 const PAGE_H = 16838;
@@ -37,61 +44,136 @@ const CHAR_SPACING = -6; // -0.3 pt a character: 28 characters a line
 const CHAR = 320 + CHAR_SPACING; // one 3号 character as laid out, in twips
 const TABLE_LINE = 300; // exact 15 pt in table cells
 
-const font = (eastAsia: string, latin = 'Times New Roman') => ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' as const });
-const FANGSONG = font('仿宋_GB2312');
-const HEITI = font('黑体');
-const KAITI = font('楷体_GB2312');
-const XIAOBIAOSONG = font('方正小标宋简体');
-const SONGTI = font('宋体', '宋体');
+/** Run fonts: Latin in Times New Roman, Chinese in the face; `hint` asks Word to treat ambiguous characters as Chinese. */
+const fontOf = (face: Face, latin = 'Times New Roman') => ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia: face, hint: 'eastAsia' as const });
 const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' };
 const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+const BODY_INDENT = { firstLineChars: 200, firstLine: 2 * CHAR };
 
-function titleLine(text: string): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: exact(700),
-    children: [new TextRun({ text, font: XIAOBIAOSONG, size: 44, language: LANGUAGE })],
-  });
+/** The style ids the document uses; each is declared once below. */
+const STYLE = {
+  title: 'Title',
+  heading: { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3' },
+  body: 'BodyText',
+  table: 'TableText',
+  signature: 'Signature',
+  footer: 'Footer',
+} as const;
+const HEADING_FACES = { 1: FACES.heiti, 2: FACES.kaiti, 3: FACES.fangsong } as const;
+
+const headingStyle = (level: 1 | 2 | 3) => ({
+  basedOn: STYLE.body,
+  next: STYLE.body,
+  quickFormat: true,
+  paragraph: { keepNext: true, outlineLevel: level - 1 },
+  run: { font: fontOf(HEADING_FACES[level]), bold: level === 3 },
+});
+
+function styles() {
+  return {
+    default: {
+      document: { run: { font: fontOf(FACES.fangsong), size: 32, language: LANGUAGE } },
+      title: {
+        basedOn: 'Normal',
+        next: STYLE.body,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: exact(700) },
+        run: { font: fontOf(FACES.xiaobiaosong), size: 44 },
+      },
+      heading1: headingStyle(1),
+      heading2: headingStyle(2),
+      heading3: headingStyle(3),
+    },
+    paragraphStyles: [
+      // LibreOffice reads the page's character size from Normal, not from the document defaults (spec P2).
+      // Widow/orphan control is on unless written off (ECMA-376 §17.3.1.44): off, so every page holds 22 lines.
+      { id: 'Normal', name: 'Normal', quickFormat: true, paragraph: { widowControl: false }, run: { font: fontOf(FACES.fangsong), size: 32, language: LANGUAGE } },
+      {
+        id: STYLE.body,
+        name: 'Body Text',
+        basedOn: 'Normal',
+        next: STYLE.body,
+        quickFormat: true,
+        paragraph: { alignment: AlignmentType.JUSTIFIED, indent: BODY_INDENT, spacing: exact(LINE) },
+        run: { characterSpacing: CHAR_SPACING },
+      },
+      {
+        id: STYLE.table,
+        name: 'Table Text',
+        basedOn: 'Normal',
+        paragraph: { alignment: AlignmentType.CENTER, spacing: exact(TABLE_LINE) },
+        run: { size: 21 },
+      },
+      {
+        id: STYLE.signature,
+        name: 'Signature',
+        basedOn: 'Normal',
+        paragraph: { alignment: AlignmentType.RIGHT, spacing: exact(LINE) },
+        run: { characterSpacing: CHAR_SPACING },
+      },
+      {
+        id: STYLE.footer,
+        name: 'footer',
+        basedOn: 'Normal',
+        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
+        run: { font: fontOf(FACES.songti, FACES.songti), size: 28 },
+      },
+    ],
+  };
 }
 
-function bodyParagraph(text: string, f = FANGSONG, bold = false, keepNext = false): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    keepNext,
-    indent: { firstLineChars: 200, firstLine: 2 * CHAR },
-    spacing: exact(LINE),
-    children: [new TextRun({ text, font: f, size: 32, bold, characterSpacing: CHAR_SPACING, language: LANGUAGE })],
-  });
+/**
+ * Quotation marks, dashes, ellipses and the middle dot are "ambiguous" characters: Word draws them with the
+ * Chinese face when the run hints East Asian, LibreOffice with the Latin one, and the lines then break
+ * differently. A run of them gets the paragraph's Chinese face in every slot, so both draw them full-width.
+ */
+const AMBIGUOUS = /([“”‘’—…·]+)/;
+
+function runs(text: string, face: Face): TextRun[] {
+  // split() with a capturing group alternates: plain text at even indexes, the ambiguous runs at odd ones.
+  return text
+    .split(AMBIGUOUS)
+    .flatMap((part, i) => (part === '' ? [] : [i % 2 === 1 ? new TextRun({ text: part, font: { ascii: face, hAnsi: face, cs: face, eastAsia: face } }) : new TextRun(part)]));
 }
 
-const HEADING_FONTS = { 1: HEITI, 2: KAITI, 3: FANGSONG } as const;
+function paragraph(style: string, text: string, face: Face): Paragraph {
+  return new Paragraph({ style, children: runs(text, face) });
+}
 
 function blankLine(line = LINE): Paragraph {
-  return new Paragraph({ spacing: exact(line), children: [] });
+  return new Paragraph({ style: STYLE.body, spacing: exact(line), children: [] });
 }
 
-/** Width of a string in 字: CJK characters one, digits and Latin half. */
-function wide(s: string): number {
-  return [...s].reduce((w, c) => w + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
+/**
+ * The gap Word and LibreOffice put between Chinese characters and digits or Latin letters (autoSpaceDN/DE, on
+ * by default). LibreOffice cannot turn it off (its DOCX import ignores both settings), so the signature counts
+ * it instead: 3.5 pt at 3号, as LibreOffice lays out `2021年2月5日`.
+ */
+const SCRIPT_GAP = 70;
+
+/** Laid-out width in twips of a line of 3号 text: a Chinese character 16 pt, a digit or Latin letter 8 pt, each squeezed. */
+function lineWidth(s: string): number {
+  const chars = [...s];
+  const alnum = (c: string | undefined) => c !== undefined && /[0-9A-Za-z]/.test(c);
+  const wide = (c: string | undefined) => c !== undefined && displayWidth(c) === 2;
+  return chars.reduce((w, c, i) => {
+    const prev = chars[i - 1];
+    const gap = (wide(prev) && alnum(c)) || (alnum(prev) && wide(c)) ? SCRIPT_GAP : 0;
+    return w + displayWidth(c) * 160 + CHAR_SPACING + gap;
+  }, 0);
 }
 
 /** GB/T 9704 7.3.5.1: the date 右空四字, the agency centred over it (or 右空二字 when the name is long). */
 function signature(agency: string, date: string): Paragraph[] {
-  const o = wide(agency);
-  const d = wide(date);
-  let dateRight = 4;
-  let agencyRight = dateRight + (d - o) / 2;
-  if (agencyRight < 2) {
-    agencyRight = 2;
-    dateRight = agencyRight + (o - d) / 2;
+  const a = lineWidth(agency);
+  const d = lineWidth(date);
+  let dateRight = 4 * CHAR;
+  let agencyRight = dateRight + (d - a) / 2;
+  if (agencyRight < 2 * CHAR) {
+    agencyRight = 2 * CHAR;
+    dateRight = agencyRight + (a - d) / 2;
   }
   const line = (text: string, right: number) =>
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      indent: { right: Math.round(right * CHAR) },
-      spacing: exact(LINE),
-      children: [new TextRun({ text, font: FANGSONG, size: 32, characterSpacing: CHAR_SPACING, language: LANGUAGE })],
-    });
+    new Paragraph({ style: STYLE.signature, indent: { right: Math.round(right) }, children: runs(text, FACES.fangsong) });
   return [line(agency, agencyRight), line(date, dateRight)];
 }
 
@@ -99,14 +181,10 @@ function pageNumberFooter(odd: boolean): Footer {
   return new Footer({
     children: [
       new Paragraph({
+        style: STYLE.footer,
         alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: odd ? { right: 280 } : { left: 280 },
-        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-        children: [
-          new TextRun({ text: '— ', font: SONGTI, size: 28 }),
-          new TextRun({ children: [PageNumber.CURRENT], font: SONGTI, size: 28 }),
-          new TextRun({ text: ' —', font: SONGTI, size: 28 }),
-        ],
+        children: [new TextRun('— '), new TextRun({ children: [PageNumber.CURRENT] }), new TextRun(' —')],
       }),
     ],
   });
@@ -131,30 +209,60 @@ export function columnWidths(table: DocTable): number[] {
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
-function tableCell(cell: DocCell): TableCell {
+type Placed = { cell: DocCell; column: number; merge?: 'restart' | 'continue' };
+
+/**
+ * Each row's cells with their grid column, and the cells a row span covers written out as continue cells. The
+ * model lists a merged cell once (as HTML does); Word wants a cell in every row it crosses. Writing the continue
+ * cells here, rather than letting the library insert them, gives them the table's paragraph style: an unstyled
+ * one would carry 16 pt type and could make its row taller than the table's lines.
+ */
+export function placeCells(rows: DocCell[][], width: number): Placed[][] {
+  const covered: { until: number; cell: DocCell }[] = Array.from({ length: width }, () => ({ until: -1, cell: null as unknown as DocCell }));
+  return rows.map((row, r) => {
+    const placed: Placed[] = [];
+    let column = 0;
+    const takeCovered = () => {
+      while (column < width && covered[column]!.until >= r) {
+        const origin = covered[column]!.cell;
+        placed.push({ cell: { ...origin, text: '', rowSpan: 1 }, column, merge: 'continue' });
+        column += origin.colSpan;
+      }
+    };
+    for (const cell of row) {
+      takeCovered();
+      placed.push({ cell, column, ...(cell.rowSpan > 1 ? { merge: 'restart' as const } : {}) });
+      if (cell.rowSpan > 1) covered[column] = { until: r + cell.rowSpan - 1, cell };
+      column += cell.colSpan;
+    }
+    takeCovered();
+    return placed;
+  });
+}
+
+function tableCell({ cell, merge }: Placed): TableCell {
   return new TableCell({
     ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
-    ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+    ...(merge ? { verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { left: 57, right: 57, top: 0, bottom: 0 },
     children: [
       new Paragraph({
-        alignment: cell.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-        spacing: exact(TABLE_LINE),
-        children: [new TextRun({ text: cell.text, font: FANGSONG, size: 21, language: LANGUAGE })],
+        style: STYLE.table,
+        ...(cell.align === 'left' ? { alignment: AlignmentType.LEFT } : {}),
+        children: cell.text === '' ? [] : runs(cell.text, FACES.fangsong),
       }),
     ],
   });
 }
 
 function docTable(table: DocTable): Table {
-  const headerRows: TableRow[] = [];
-  if (table.caption) {
-    headerRows.push(new TableRow({ tableHeader: true, cantSplit: true, children: [tableCell({ text: table.caption, rowSpan: 1, colSpan: table.width, header: true, align: 'center' })] }));
-  }
-  for (const row of table.header) headerRows.push(new TableRow({ tableHeader: true, cantSplit: true, children: row.map(tableCell) }));
-  const bodyRows = table.body.map(
-    (row) => new TableRow({ cantSplit: true, height: { value: 400, rule: HeightRule.ATLEAST }, children: row.map(tableCell) }),
+  const caption: DocCell[][] = table.caption ? [[{ text: table.caption, rowSpan: 1, colSpan: table.width, header: true, align: 'center' }]] : [];
+  const headerCount = caption.length + table.header.length;
+  const rows = placeCells([...caption, ...table.header, ...table.body], table.width).map((cells, r) =>
+    r < headerCount
+      ? new TableRow({ tableHeader: true, cantSplit: true, children: cells.map(tableCell) })
+      : new TableRow({ cantSplit: true, height: { value: 400, rule: HeightRule.ATLEAST }, children: cells.map(tableCell) }),
   );
   return new Table({
     width: { size: TEXT_W, type: WidthType.DXA },
@@ -162,15 +270,15 @@ function docTable(table: DocTable): Table {
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
-    rows: [...headerRows, ...bodyRows],
+    rows,
   });
 }
 
 export function docxDocument(doc: ReportDocument): Document {
-  const children: (Paragraph | Table)[] = [...doc.titleLines.map(titleLine), blankLine()];
+  const children: (Paragraph | Table)[] = [...doc.titleLines.map((l) => paragraph(STYLE.title, l, FACES.xiaobiaosong)), blankLine()];
   for (const block of doc.blocks) {
-    if (block.type === 'heading') children.push(bodyParagraph(block.text, HEADING_FONTS[block.level], block.level === 3, true));
-    else if (block.type === 'paragraph') children.push(bodyParagraph(block.text));
+    if (block.type === 'heading') children.push(paragraph(STYLE.heading[block.level], block.text, HEADING_FACES[block.level]));
+    else if (block.type === 'paragraph') children.push(paragraph(STYLE.body, block.text, FACES.fangsong));
     else {
       children.push(docTable(block.table));
       // A paragraph after every table keeps consecutive tables apart (Word would join them) and leaves air.
@@ -182,10 +290,7 @@ export function docxDocument(doc: ReportDocument): Document {
     title: doc.title,
     creator: doc.signature.agency,
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: { document: { run: { font: FANGSONG, size: 32 } } },
-      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: FANGSONG, size: 32 } }],
-    },
+    styles: styles(),
     sections: [
       {
         properties: {
@@ -205,6 +310,9 @@ export function docxDocument(doc: ReportDocument): Document {
 
 /** The DOCX bytes, with the draft's JSON embedded when given (so "Open draft" can restore it). */
 export async function renderDocx(doc: ReportDocument, draftJson?: string): Promise<Uint8Array> {
-  const bytes = await Packer.pack(docxDocument(doc), 'uint8array');
-  return draftJson === undefined ? bytes : embedDraft(bytes, draftJson);
+  const files = unzipSync(await Packer.pack(docxDocument(doc), 'uint8array'));
+  // The library writes an empty font table; ours names every face with its stand-in.
+  files['word/fontTable.xml'] = strToU8(fontTableXml());
+  if (draftJson !== undefined) addDraftPart(files, draftJson);
+  return zipSync(files, { level: 6 });
 }

@@ -3,7 +3,8 @@
  * document), so that "Open draft" restores it exactly from the report itself. Word keeps custom XML parts
  * when it saves a document. Uses fflate, the zip library docx itself is built on.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { strFromU8, strToU8, unzipSync, type Unzipped } from 'fflate';
+import { ensureDefault, ensureOverride, ensureRelationship } from './opcPackage';
 
 const NS = 'urn:nianbao:draft';
 const ITEM = 'customXml/item1.xml';
@@ -25,9 +26,8 @@ function unescapeXml(s: string): string {
   });
 }
 
-/** Adds the draft's JSON to a DOCX package as a custom XML part. */
-export function embedDraft(docx: Uint8Array, draftJson: string): Uint8Array {
-  const files: Unzipped = unzipSync(docx);
+/** Adds the draft's JSON to an unzipped DOCX package as a custom XML part, with its properties and relationships. */
+export function addDraftPart(files: Unzipped, draftJson: string): void {
   files[ITEM] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<draft xmlns="${NS}">${escapeXml(draftJson)}</draft>`);
   files[PROPS] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{6F1C2A4E-2D0B-4C55-9E61-1A7B3D9C0F42}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${NS}"/></ds:schemaRefs></ds:datastoreItem>`,
@@ -36,13 +36,10 @@ export function embedDraft(docx: Uint8Array, draftJson: string): Uint8Array {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${PROPS_TYPE}" Target="itemProps1.xml"/></Relationships>`,
   );
   const relsPath = 'word/_rels/document.xml.rels';
-  const rels = strFromU8(files[relsPath]!);
-  files[relsPath] = strToU8(rels.replace('</Relationships>', `<Relationship Id="rIdNianbaoDraft" Type="${REL_TYPE}" Target="../${ITEM}"/></Relationships>`));
-  const types = strFromU8(files['[Content_Types].xml']!);
-  let nextTypes = types.replace('</Types>', `<Override PartName="/${PROPS}" ContentType="${PROPS_CONTENT_TYPE}"/></Types>`);
-  if (!/<Default Extension="xml"/.test(nextTypes)) nextTypes = nextTypes.replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>');
-  files['[Content_Types].xml'] = strToU8(nextTypes);
-  return zipSync(files, { level: 6 });
+  files[relsPath] = strToU8(ensureRelationship(strFromU8(files[relsPath]!), 'rIdNianbaoDraft', REL_TYPE, `../${ITEM}`));
+  const typesPath = '[Content_Types].xml';
+  const types = ensureOverride(ensureDefault(strFromU8(files[typesPath]!), 'xml', 'application/xml'), `/${PROPS}`, PROPS_CONTENT_TYPE);
+  files[typesPath] = strToU8(types);
 }
 
 /** Whether the bytes are a zip package (DOCX) rather than JSON text. */

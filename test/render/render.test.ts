@@ -10,7 +10,7 @@ import { displayValue } from '../../src/model/number';
 import { formatById } from '../../src/format/registry';
 import type { Draft } from '../../src/model/draft';
 import { SEEDS, seedDraft } from '../support/drafts';
-import { count, docxParts, tables, texts } from '../support/docxXml';
+import { count, docxParts, paragraphs, style, tables, texts } from '../support/docxXml';
 
 const golden = (name: string) => new URL(`../golden/${name}`, import.meta.url);
 const full2021 = (): Draft => {
@@ -84,18 +84,30 @@ describe('DOCX', () => {
     expect(xml).toContain('<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="850" w:footer="1417" w:gutter="0"/>');
     expect(xml).toContain('<w:docGrid w:type="default" w:linePitch="579"/>');
     expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
+    // Faces, sizes and spacing are declared once, in named styles; each paragraph names its style.
+    const styles = parts['word/styles.xml']!;
+    const paras = paragraphs(xml);
+    const styled = (id: string) => paras.filter((p) => p.style === id).map((p) => p.text);
     // Title: 2号 (44 half-points) 方正小标宋简体, one paragraph per line, agency then year and title.
-    expect(count(xml, 'w:eastAsia="方正小标宋简体"')).toBe(doc.titleLines.length);
-    expect(count(xml, '<w:sz w:val="44"/>')).toBe(doc.titleLines.length);
+    expect(styled('Title')).toEqual(doc.titleLines);
+    expect(style(styles, 'Title')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(style(styles, 'Title')).toContain('<w:sz w:val="44"/>');
     // Body: 3号 仿宋 on exact 28.95 pt lines, 28 characters a line, two characters of first-line indent.
-    expect(xml).toContain('<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/><w:ind w:firstLine="628" w:firstLineChars="200"/>');
-    expect(xml).toContain('<w:spacing w:val="-6"/><w:sz w:val="32"/>');
-    // Headings: 一、 in 黑体, （一） in 楷体_GB2312.
-    const h1 = doc.blocks.filter((b) => b.type === 'heading' && b.level === 1).length;
-    const h2 = doc.blocks.filter((b) => b.type === 'heading' && b.level === 2).length;
-    expect(h1).toBe(6);
-    expect(count(xml, 'w:eastAsia="黑体"')).toBe(h1);
-    expect(count(xml, 'w:eastAsia="楷体_GB2312"')).toBe(h2);
+    expect(style(styles, 'Normal')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(style(styles, 'Normal')).toContain('<w:sz w:val="32"/>');
+    expect(style(styles, 'BodyText')).toContain('<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/><w:ind w:firstLine="628" w:firstLineChars="200"/>');
+    expect(style(styles, 'BodyText')).toContain('<w:spacing w:val="-6"/>');
+    const bodyTexts = doc.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+    expect(styled('BodyText').filter((t) => t !== '')).toEqual(bodyTexts);
+    // Headings: 一、 in 黑体, （一） in 楷体_GB2312, 1. in bold 仿宋, as Heading 1–3.
+    const headingTexts = (level: 1 | 2 | 3) => doc.blocks.flatMap((b) => (b.type === 'heading' && b.level === level ? [b.text] : []));
+    expect(headingTexts(1)).toHaveLength(6);
+    expect(styled('Heading1')).toEqual(headingTexts(1));
+    expect(styled('Heading2')).toEqual(headingTexts(2));
+    expect(styled('Heading3')).toEqual(headingTexts(3));
+    expect(style(styles, 'Heading1')).toContain('w:eastAsia="黑体"');
+    expect(style(styles, 'Heading2')).toContain('w:eastAsia="楷体_GB2312"');
+    expect(style(styles, 'Heading3')).toContain('<w:b/>');
 
     // One table per official table, with header rows repeated and rows that do not split.
     const tbls = tables(xml);
@@ -126,11 +138,12 @@ describe('DOCX', () => {
     const footers = Object.entries(parts).filter(([n]) => /^word\/footer\d+\.xml$/.test(n)).map(([, x]) => x);
     expect(footers).toHaveLength(2);
     for (const f of footers) {
-      expect(texts(f)).toBe('— \u0001 —');
+      expect(texts(f)).toBe('—  —'); // the page number is a field between the two dashes
       expect(f).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
-      expect(f).toContain('<w:sz w:val="28"/>');
-      expect(f).toContain('w:eastAsia="宋体"');
+      expect(f).toContain('<w:pStyle w:val="Footer"/>');
     }
+    expect(style(styles, 'Footer')).toContain('<w:sz w:val="28"/>');
+    expect(style(styles, 'Footer')).toContain('w:eastAsia="宋体"');
     expect(footers.some((f) => f.includes('<w:ind w:right="280"/><w:jc w:val="right"/>'))).toBe(true);
     expect(footers.some((f) => f.includes('<w:ind w:left="280"/><w:jc w:val="left"/>'))).toBe(true);
 
