@@ -7,6 +7,7 @@ import { useStore, useStoreValue } from './context';
 import { cellInputId, fieldInputId } from './formFields';
 import { topic } from './store';
 import type { PartId } from './progress';
+import { LIMITS } from '../model/limits';
 
 const RANK = { error: 0, warning: 1, hint: 2 } as const;
 
@@ -97,7 +98,7 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
         >
           <label>
             {t('summary.reason')}
-            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required />
+            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={LIMITS.reason} required />
           </label>
           <button type="submit">{t('summary.saveReason')}</button>
           <button type="button" className="secondary" onClick={() => setAsking(false)}>

@@ -5,7 +5,12 @@ import { AGENCY_KINDS, type AgencyKind } from '../format/definition';
 import { FORMATS, formatById, formatFitsYear, knownRegions, pickFormat } from '../format/registry';
 import type { Draft } from '../model/draft';
 import { convertDraft, hasTableValues, type Conversion } from '../model/convert';
-import { useStore } from './context';
+import { useState } from 'react';
+import { useStore, useStoreValue } from './context';
+import { topic } from './store';
+import { isIsoDate, isReportYear, LIMITS } from '../model/limits';
+import { chineseDate } from '../render/model';
+import { LimitNote } from './LimitNote';
 import { fieldInputId, type FormValues } from './formFields';
 
 export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft, conversion?: Conversion) => void }) {
@@ -22,16 +27,28 @@ export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft
     return convertDraft(d, current, wanted).draft;
   };
 
+  /** A date or year the draft cannot hold is said at its field and not kept; the draft keeps its last good value. */
+  const [refused, setRefused] = useState<{ publicationDate?: boolean; reportYear?: boolean }>({});
+  const nameLength = useStoreValue(topic.cell('agency.name'), (s) => s.draft.agency.name.length);
+
   const onHeader = (path: string, value: string) => {
     const d = store.draft;
     let next: Draft = d;
     if (path === 'agency.name') next = { ...d, agency: { ...d.agency, name: value } };
     if (path === 'agency.kind') next = { ...d, agency: { ...d.agency, kind: value as AgencyKind } };
     if (path === 'agency.region') next = followFormat({ ...d, agency: { ...d.agency, region: value } });
-    if (path === 'publicationDate') next = { ...d, publicationDate: value };
+    if (path === 'publicationDate') {
+      // The date control lets a slip through (a five-digit year, a half-typed date): its value is then not a date.
+      const ok = value === '' || isIsoDate(value);
+      setRefused((r) => ({ ...r, publicationDate: !ok }));
+      if (!ok) return;
+      next = { ...d, publicationDate: value };
+    }
     if (path === 'reportYear') {
       const year = Number(value);
-      if (!Number.isInteger(year) || year < 2008 || year > 2100) return;
+      const ok = isReportYear(year);
+      setRefused((r) => ({ ...r, reportYear: !ok }));
+      if (!ok) return;
       next = followFormat({ ...d, reportYear: year });
     }
     if (next.formatId !== d.formatId) onFormatChange(next);
@@ -44,7 +61,8 @@ export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft
     <div className="details">
       <div className="field wide">
         <label htmlFor={fieldInputId('agency.name')}>{t('details.agencyName')}</label>
-        <input id={fieldInputId('agency.name')} {...reg('agency.name')} placeholder={t('details.agencyNamePlaceholder')} autoComplete="organization" />
+        <input id={fieldInputId('agency.name')} {...reg('agency.name')} maxLength={LIMITS.agencyName} placeholder={t('details.agencyNamePlaceholder')} autoComplete="organization" />
+        <LimitNote length={nameLength} max={LIMITS.agencyName} />
       </div>
       <div className="field">
         <label htmlFor={fieldInputId('agency.kind')}>{t('details.agencyKind')}</label>
@@ -68,11 +86,21 @@ export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft
       </div>
       <div className="field">
         <label htmlFor={fieldInputId('reportYear')}>{t('details.reportYear')}</label>
-        <input id={fieldInputId('reportYear')} type="number" min={2008} max={2100} {...reg('reportYear')} />
+        <input id={fieldInputId('reportYear')} type="number" min={LIMITS.firstYear} max={LIMITS.lastYear} {...reg('reportYear')} aria-invalid={refused.reportYear || undefined} />
+        {refused.reportYear && (
+          <p className="field-error" role="alert">
+            {t('details.yearInvalid', { first: LIMITS.firstYear, last: LIMITS.lastYear })}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={fieldInputId('publicationDate')}>{t('details.publicationDate')}</label>
-        <input id={fieldInputId('publicationDate')} type="date" {...reg('publicationDate')} />
+        <input id={fieldInputId('publicationDate')} type="date" min={`${LIMITS.firstYear}-01-01`} max="9999-12-31" {...reg('publicationDate')} aria-invalid={refused.publicationDate || undefined} />
+        {refused.publicationDate && (
+          <p className="field-error" role="alert">
+            {store.draft.publicationDate ? t('details.dateInvalid', { saved: chineseDate(store.draft.publicationDate, store.draft.reportYear) }) : t('details.dateInvalidNone')}
+          </p>
+        )}
       </div>
       <div className="field wide">
         <label htmlFor={fieldInputId('formatId')}>{t('details.format')}</label>

@@ -15,6 +15,7 @@ import { useStore, useStoreValue } from './context';
 import { cellField, cellInputId, type FormValues } from './formFields';
 import { topic } from './store';
 import { Dialog } from './Dialog';
+import { LIMITS } from '../model/limits';
 
 type Note = { kind: 'info' | 'error'; text: string; undo?: () => void } | null;
 
@@ -80,12 +81,18 @@ export function TableGrid({ table }: { table: Table }) {
     e.preventDefault();
     const r0 = Number(el.dataset.r);
     const c0 = Number(el.dataset.c);
-    const block = text.split('\n').map((line) => line.split('\t'));
-    const height = block.length;
-    const width = Math.max(...block.map((row) => row.length));
     const rowsLeft = table.rows.length - r0;
     const colsLeft = table.columns.length - c0;
-    if (height > rowsLeft || width > colsLeft) {
+    // Counted before anything is split: a block of half a million rows is refused as quickly as one too many.
+    let height = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) height++;
+    if (height > rowsLeft) {
+      setNote({ kind: 'error', text: t('paste.tooManyRows', { rows: height.toLocaleString('en-US'), rowsLeft }) });
+      return;
+    }
+    const block = text.split('\n').map((line) => line.split('\t'));
+    const width = block.reduce((w, row) => Math.max(w, row.length), 0);
+    if (width > colsLeft) {
       setNote({ kind: 'error', text: t('paste.doesNotFit', { rows: height, cols: width, rowsLeft, colsLeft }) });
       return;
     }
@@ -301,6 +308,7 @@ const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setN
         aria-label={name}
         aria-invalid={severity === 'error' || undefined}
         {...described}
+        maxLength={LIMITS.cell}
         inputMode={kind.type === 'amount' ? 'decimal' : 'numeric'}
         autoComplete="off"
         spellCheck={false}

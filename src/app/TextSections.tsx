@@ -9,6 +9,9 @@ import { fieldInputId, type FormValues } from './formFields';
 import { figuresSentences } from '../model/figuresSentence';
 import { useState } from 'react';
 import { topic } from './store';
+import { fillTemplate } from '../model/template';
+import { LIMITS } from '../model/limits';
+import { LimitNote } from './LimitNote';
 
 /** Writes a text or fee field into a copy of the draft. */
 function withField(d: Draft, path: string, value: string): Draft {
@@ -38,6 +41,7 @@ export function TextField({ path, label, hint, rows = 6 }: { path: string; label
   const { register } = useFormContext<FormValues>();
   // The count follows this field alone (a form-wide watch would copy every value of the form on each keystroke).
   const length = useStoreValue(topic.cell(path), (s) => [...fieldText(s.draft, path)].length);
+  const units = useStoreValue(topic.cell(path), (s) => fieldText(s.draft, path).length);
   const findings = useStoreValue(topic.cell(path), (s) => s.findingsFor(path));
   const open = findings.filter((f) => f.acknowledged === undefined && f.severity !== 'hint');
   const id = fieldInputId(path);
@@ -52,6 +56,7 @@ export function TextField({ path, label, hint, rows = 6 }: { path: string; label
       <textarea
         id={id}
         rows={rows}
+        maxLength={LIMITS.text}
         aria-describedby={hint ? `${id}-hint` : undefined}
         {...register(path as never, {
           onChange: (e: { target: HTMLTextAreaElement }) => store.update((d) => withField(d, path, e.target.value), path),
@@ -60,6 +65,7 @@ export function TextField({ path, label, hint, rows = 6 }: { path: string; label
       <div className="count" aria-live="off">
         {t('text.count', { count: length })}
       </div>
+      <LimitNote length={units} max={LIMITS.text} />
     </div>
   );
 }
@@ -126,6 +132,7 @@ export function ProcessingFees() {
         {t(`fees.${name}`)}
         <input
           id={fieldInputId(path)}
+          maxLength={LIMITS.cell}
           inputMode="decimal"
           autoComplete="off"
           {...register(path as never, { onChange: (e: { target: HTMLInputElement }) => store.update((d) => withField(d, path, e.target.value), 'processingFees') })}
@@ -137,7 +144,7 @@ export function ProcessingFees() {
     const fees = store.draft.processingFees ?? { notices: '', amount: '', collected: '' };
     const nums = [fees.notices, fees.amount, fees.collected].map((v) => v.trim());
     const none = nums.every((v) => v === '' || Number(v) === 0);
-    const sentence = none ? sentences.processingFees.none : sentences.processingFees.some.replace('{{notices}}', nums[0] || '0').replace('{{amount}}', nums[1] || '0').replace('{{collected}}', nums[2] || '0');
+    const sentence = none ? sentences.processingFees.none : fillTemplate(sentences.processingFees.some, { notices: nums[0] || '0', amount: nums[1] || '0', collected: nums[2] || '0' }).text;
     const current = (getValues('sections.other.text' as never) as unknown as string | undefined) ?? '';
     const text = current.includes(sentence) ? current : [current.trimEnd(), sentence].filter(Boolean).join('\n');
     setValue('sections.other.text' as never, text as never);

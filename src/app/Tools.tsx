@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatById } from '../format/registry';
 import { cellLabel } from '../format/labels';
 import type { Draft } from '../model/draft';
-import { nextYearDraft } from '../model/nextYear';
+import { hasNextYear, LAST_REPORT_YEAR, nextYearDraft } from '../model/nextYear';
 import { aggregateDrafts, type AggregateReport } from '../model/aggregate';
 import type { ImportReport } from '../import/importer';
 import type { ImportReportText } from '../import/reportText';
@@ -188,6 +188,11 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
             type="button"
             onClick={() => {
               const last = store.draft;
+              if (!hasNextYear(last)) {
+                notify('error', t('next.noNextYear', { year: last.reportYear, last: LAST_REPORT_YEAR }));
+                setConfirmNext(false);
+                return;
+              }
               const next = nextYearDraft(store.format, last);
               openDraft(next.draft, last);
               notify('info', t('next.done', { year: next.draft.reportYear, format: next.format.definition.name, out: t('tools.thisPage') }));

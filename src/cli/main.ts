@@ -23,7 +23,7 @@ import { renderDocx } from '../render/docx';
 import { importComplete, importReport, MAX_IMPORT_CHARS } from '../import/importer';
 import { importProblemText, importReportText } from '../import/reportText';
 import { aggregateDrafts } from '../model/aggregate';
-import { nextYearDraft } from '../model/nextYear';
+import { hasNextYear, LAST_REPORT_YEAR, nextYearDraft } from '../model/nextYear';
 import { migrateDraft } from '../model/migrate';
 import { cellLabel } from '../format/labels';
 import { check } from '../rules/engine';
@@ -227,6 +227,7 @@ function runNext(opts: Options, t: TFunction, out: (s: string) => void): number 
   const [file] = opts.positional;
   if (!file || !opts.out) throw new UsageError('');
   const { draft } = loadDraft(file, t);
+  if (!hasNextYear(draft)) throw new ReadFailure(t('next.noNextYear', { year: draft.reportYear, last: LAST_REPORT_YEAR }));
   const next = nextYearDraft(formatById(draft.formatId)!, draft);
   writeFileSync(opts.out, draftToJson(next.draft));
   out(t('next.done', { year: next.draft.reportYear, format: next.format.definition.name, out: opts.out }));

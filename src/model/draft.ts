@@ -12,12 +12,10 @@ import '../format/zodConfig';
 import { AGENCY_KINDS, SECTION_IDS, type AgencyKind, type SectionId } from '../format/definition';
 import { splitCellId, type CellId, type Format } from '../format/format';
 import { cellNumber } from './number';
+import { isIsoDate, LIMITS } from './limits';
 
 export const SCHEMA_VERSION = 2;
 
-/** Long enough for any real report; bounds memory when a hostile file is opened. */
-export const MAX_TEXT_LENGTH = 500_000;
-export const MAX_CELL_LENGTH = 64;
 
 export type CellValues = Record<string, Record<string, Record<string, string>>>;
 
@@ -57,15 +55,8 @@ export interface Draft {
   inherited?: { fromYear: number; texts: Record<string, string> };
 }
 
-const text = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
+const text = z.string().check(z.maxLength(LIMITS.text));
 const short = (n: number) => z.string().check(z.maxLength(n));
-
-function isoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 /** The zod schema of a draft in this format: exactly its tables, rows, columns and section-一 topics. */
 export function draftSchema(format: Format) {
@@ -79,7 +70,7 @@ export function draftSchema(format: Format) {
               t.rows.map((r) => [
                 r.key,
                 z._default(
-                  z.strictObject(Object.fromEntries(t.columns.map((c) => [c.key, z._default(short(MAX_CELL_LENGTH), '')]))),
+                  z.strictObject(Object.fromEntries(t.columns.map((c) => [c.key, z._default(short(LIMITS.cell), '')]))),
                   () => Object.fromEntries(t.columns.map((c) => [c.key, ''])),
                 ),
               ]),
@@ -110,15 +101,15 @@ export function draftSchema(format: Format) {
   return z.strictObject({
     schemaVersion: z.literal(SCHEMA_VERSION),
     formatId: z.literal(format.id),
-    agency: z.strictObject({ name: short(200), kind: z.enum(AGENCY_KINDS), region: short(50) }),
-    reportYear: z.int().check(z.minimum(2008), z.maximum(2100)),
-    publicationDate: z.string().check(z.refine((s) => s === '' || isoDate(s), { message: 'date' })),
+    agency: z.strictObject({ name: short(LIMITS.agencyName), kind: z.enum(AGENCY_KINDS), region: short(LIMITS.region) }),
+    reportYear: z.int().check(z.minimum(LIMITS.firstYear), z.maximum(LIMITS.lastYear)),
+    publicationDate: z.string().check(z.refine((s) => s === '' || isIsoDate(s), { message: 'date' })),
     totals: z.enum(['computed', 'as-printed']),
     sections,
     cells: z._default(cells, () => blankCells(format)),
-    processingFees: z.optional(z.strictObject({ notices: short(MAX_CELL_LENGTH), amount: short(MAX_CELL_LENGTH), collected: short(MAX_CELL_LENGTH) })),
-    acknowledged: z._default(z.array(z.strictObject({ finding: short(300), reason: short(2000) })).check(z.maxLength(10_000)), []),
-    aggregateOf: z.optional(z.array(short(200)).check(z.maxLength(100_000))),
+    processingFees: z.optional(z.strictObject({ notices: short(LIMITS.cell), amount: short(LIMITS.cell), collected: short(LIMITS.cell) })),
+    acknowledged: z._default(z.array(z.strictObject({ finding: short(300), reason: short(LIMITS.reason) })).check(z.maxLength(LIMITS.acknowledgements)), []),
+    aggregateOf: z.optional(z.array(short(LIMITS.agencyName)).check(z.maxLength(LIMITS.aggregateOf))),
     inherited: z.optional(z.strictObject({ fromYear: z.int(), texts: z.record(short(200), short(64)) })),
   });
 }

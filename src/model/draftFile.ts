@@ -7,6 +7,7 @@ import type { Format } from '../format/format';
 import { formatById } from '../format/registry';
 import { draftSchema, SCHEMA_VERSION, withComputedTotals, type Draft } from './draft';
 import { migrate, OLDEST_SUPPORTED_VERSION } from './migrations';
+import { LIMITS, utf8Bytes } from './limits';
 
 /** A problem with a file, as an i18n key and its parameters (keys under `file.`). */
 export interface FileProblem {
@@ -18,11 +19,11 @@ export type DraftReadResult =
   | { ok: true; draft: Draft; migratedFrom?: number }
   | { ok: false; problems: FileProblem[] };
 
-/** Files larger than this are refused before parsing; a real draft is a few hundred kilobytes at most. */
-export const MAX_DRAFT_FILE_BYTES = 5 * 1024 * 1024;
+/** Files larger than this are refused before parsing, counted in bytes wherever a draft comes from. */
+export const MAX_DRAFT_FILE_BYTES = LIMITS.draftFileBytes;
 
 export function readDraftText(text: string): DraftReadResult {
-  if (text.length > MAX_DRAFT_FILE_BYTES) {
+  if (utf8Bytes(text) > MAX_DRAFT_FILE_BYTES) {
     return { ok: false, problems: [{ key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }] };
   }
   let json: unknown;

@@ -2,6 +2,7 @@
 import sentences from '../../templates/report/sentences.json';
 import type { Format } from '../format/format';
 import { effectiveNumber, type Draft } from './draft';
+import { fillTemplate } from './template';
 
 /** The value of a figure: the sum of its cells, or null while any of them is blank. */
 export function figureValue(format: Format, draft: Draft, cells: readonly string[]): number | null {
@@ -22,12 +23,7 @@ export function figuresSentences(format: Format, draft: Draft): { requests: stri
   const values: Record<string, number | null> = {};
   for (const figure of format.definition.figures) values[figure.id] = figureValue(format, draft, figure.cells);
   const fill = (template: string): string | null => {
-    let complete = true;
-    const text = template.replace(/{{(\w+)}}/g, (_, k: string) => {
-      const v = values[k];
-      if (v === null || v === undefined) complete = false;
-      return String(v ?? '');
-    });
+    const { text, complete } = fillTemplate(template, values);
     return complete ? text : null;
   };
   return { requests: fill(sentences.figures.requests), review: fill(sentences.figures.review) };

@@ -9,9 +9,19 @@ import type { Format } from '../format/format';
 import { pickFormat } from '../format/registry';
 import { blankDraft, carrySections, effectiveNumber, sectionFields, withComputedTotals, type Draft } from './draft';
 import { fingerprint } from './fingerprint';
+import { isReportYear, LIMITS } from './limits';
+
+export const LAST_REPORT_YEAR = LIMITS.lastYear;
+
+/** Whether the year after this draft's is one the formats (and the draft schema) cover. */
+export function hasNextYear(draft: Draft): boolean {
+  return isReportYear(draft.reportYear + 1);
+}
 
 export function nextYearDraft(format: Format, draft: Draft): { draft: Draft; format: Format } {
   const year = draft.reportYear + 1;
+  // A draft the schema would refuse must never reach the page or a file.
+  if (!hasNextYear(draft)) throw new RangeError(`no report year after ${draft.reportYear}`);
   const target = pickFormat(year, draft.agency.region);
   const next = blankDraft(target, { reportYear: year, agencyName: draft.agency.name, agencyKind: draft.agency.kind, region: draft.agency.region });
 

@@ -19,13 +19,19 @@ export type InputProblem =
   | 'tooManyDecimals'
   | 'badSeparators'
   | 'wrongUnit'
-  | 'tooLong';
+  | 'tooLong'
+  | 'tooManyDigits';
 
 export type ParsedCell =
   | { ok: true; value: string; changes: Normalization[] }
   | { ok: false; problem: InputProblem };
 
 const MAX_INPUT_LENGTH = 40;
+/**
+ * A count or change in a real report has a handful of digits; more than nine is a slip (a digit held down, a
+ * pasted identifier). Refusing them keeps every sum of a table an exact integer in a JavaScript number.
+ */
+export const MAX_COUNT_DIGITS = 9;
 const COUNT_UNITS = ['件', '条', '项', '个', '次', '篇', '份'];
 
 /** The i18n key describing what a cell of this kind accepts. */
@@ -74,6 +80,7 @@ export function parseCellInput(raw: string, kind: CellKind): ParsedCell {
   let frac = fraction ?? '';
   if (kind.type !== 'amount') {
     if (frac !== '') return { ok: false, problem: 'notInteger' };
+    if (trimmedInt.length > MAX_COUNT_DIGITS) return { ok: false, problem: 'tooManyDigits' };
   } else {
     if (frac.length > kind.maxDecimals) return { ok: false, problem: 'tooManyDecimals' };
     if (kind.exactDecimals !== undefined && frac.length < kind.exactDecimals) {
@@ -88,8 +95,8 @@ export function parseCellInput(raw: string, kind: CellKind): ParsedCell {
 }
 
 const CANONICAL: Record<CellKind['type'], RegExp> = {
-  count: /^(0|[1-9]\d{0,14})$/,
-  signed: /^(0|-?[1-9]\d{0,14})$/,
+  count: /^(0|[1-9]\d{0,8})$/,
+  signed: /^(0|-?[1-9]\d{0,8})$/,
   amount: /^(0|[1-9]\d{0,14})(\.\d{1,8})?$/,
 };
 

@@ -8,6 +8,7 @@ import type { Format, Table } from '../format/format';
 import { tableLayout } from '../format/grid';
 import type { Draft } from '../model/draft';
 import { displayValue } from '../model/number';
+import { fillTemplate } from '../model/template';
 
 export type Align = 'left' | 'center';
 
@@ -46,7 +47,7 @@ export interface ReportDocument {
 }
 
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/{{(\w+)}}/g, (_, k: string) => String(values[k] ?? ''));
+  return fillTemplate(template, values).text;
 }
 
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

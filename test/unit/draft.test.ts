@@ -101,6 +101,8 @@ describe('the draft', () => {
   });
 
   it('refuses a file too large to be a draft before parsing it', () => {
-    expect(problemsOf(' '.repeat(6 * 1024 * 1024))[0]).toMatch(/超过 5 MB/);
+    expect(problemsOf(' '.repeat(17 * 1024 * 1024))[0]).toMatch(/超过 16 MB/);
+    // Counted in bytes, as the page counts a file: 6 million characters of 3 bytes each are 18 MB.
+    expect(problemsOf(`"${'长'.repeat(6_000_000)}"`)[0]).toMatch(/超过 16 MB/);
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * One set of limits: a draft at every limit opens again (in whatever characters it is written), one character
+ * beyond is refused; counts beyond nine digits are refused as input; templates insert values literally; the
+ * year after the last one the formats cover is never produced.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blankDraft, type Draft } from '../../src/model/draft';
+import { draftToJson, readDraftText } from '../../src/model/draftFile';
+import { LIMITS } from '../../src/model/limits';
+import { parseCellInput } from '../../src/model/number';
+import { fillTemplate } from '../../src/model/template';
+import { hasNextYear, nextYearDraft } from '../../src/model/nextYear';
+import { main } from '../../src/cli/main';
+import { FORMAT_IDS, format } from '../support/drafts';
+
+/** Every field of a draft at its limit, in a character JSON spells with six bytes (\u0001). */
+function draftAtLimits(formatId: string, fill = '\u0001'): Draft {
+  const f = format(formatId);
+  const d = blankDraft(f, { reportYear: f.definition.years.from, agencyName: fill.repeat(LIMITS.agencyName) });
+  d.agency.region = d.agency.region.padEnd(LIMITS.region, 'x').slice(0, LIMITS.region);
+  for (const s of Object.values(d.sections)) {
+    s.text = fill.repeat(LIMITS.text);
+    if (s.topics) for (const k of Object.keys(s.topics)) s.topics[k] = fill.repeat(LIMITS.text);
+  }
+  for (const rows of Object.values(d.cells)) for (const cols of Object.values(rows)) for (const c of Object.keys(cols)) cols[c] = fill.repeat(LIMITS.cell);
+  d.totals = 'as-printed';
+  d.acknowledged = Array.from({ length: LIMITS.acknowledgements }, (_, i) => ({ finding: `rule|${i}`.padEnd(300, 'k'), reason: fill.repeat(LIMITS.reason) }));
+  d.aggregateOf = Array.from({ length: LIMITS.aggregateOf }, () => fill.repeat(LIMITS.agencyName));
+  return d;
+}
+
+describe('limits', () => {
+  it.each(FORMAT_IDS)('%s: a draft at every limit, in the longest-written characters, saves under the file limit and opens again', (id) => {
+    const d = draftAtLimits(id);
+    const json = draftToJson(d);
+    expect(Buffer.byteLength(json, 'utf8')).toBeLessThanOrEqual(LIMITS.draftFileBytes);
+    const back = readDraftText(json);
+    expect(back.ok).toBe(true);
+    expect(back.ok && draftToJson(back.draft)).toBe(json);
+  });
+
+  it('one character beyond a limit is refused, naming the field', () => {
+    const d = draftAtLimits('gb-2021', '长');
+    d.agency.name += '长';
+    const r = readDraftText(draftToJson(d));
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(!r.ok && r.problems)).toContain('field.agency_name');
+    const e = draftAtLimits('gb-2021', '长');
+    e.sections.other.text += '长';
+    expect(readDraftText(draftToJson(e)).ok).toBe(false);
+  });
+
+  it('refuses a count of more than nine digits, with a message of its own', () => {
+    expect(parseCellInput('999999999', { type: 'count' })).toEqual({ ok: true, value: '999999999', changes: [] });
+    expect(parseCellInput('1,000,000,000', { type: 'count' })).toEqual({ ok: false, problem: 'tooManyDigits' });
+    expect(parseCellInput('-'.concat('1'.repeat(10)), { type: 'signed' })).toEqual({ ok: false, problem: 'tooManyDigits' });
+    expect(parseCellInput('9'.repeat(65), { type: 'count' })).toEqual({ ok: false, problem: 'tooLong' });
+  });
+
+  it('fills templates literally: $& $\' and {{…}} in a value stay as typed', () => {
+    expect(fillTemplate('共{{n}}件，{{year}}年', { n: "$&$'$`$1", year: '{{n}}' })).toEqual({ text: "共$&$'$`$1件，{{n}}年", complete: true });
+    expect(fillTemplate('{{a}}和{{b}}', { a: '1' })).toEqual({ text: '1和', complete: false });
+  });
+
+  it('makes no draft for the year after the last one the formats cover, on the page’s model and the command line', async () => {
+    const d = blankDraft(format('gb-2021'), { reportYear: LIMITS.lastYear });
+    expect(hasNextYear(d)).toBe(false);
+    expect(() => nextYearDraft(format('gb-2021'), d)).toThrow(RangeError);
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-limits-'));
+    writeFileSync(join(dir, 'd.json'), draftToJson(d));
+    const err: string[] = [];
+    const code = await main(['next', join(dir, 'd.json'), '-o', join(dir, 'n.json')], () => undefined, (s) => err.push(s));
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain(`${LIMITS.lastYear} 年度之后没有可用的报告格式`);
+    expect(() => readFileSync(join(dir, 'n.json'))).toThrow();
+  });
+});
