@@ -13,7 +13,7 @@ import { StoreContext } from './context';
 import { toFormValues, type FormValues } from './formFields';
 import { DraftStore, topic } from './store';
 import { switchLanguage } from './i18n';
-import { clearBrowserDraft, downloadBytes, downloadText, draftFileName, DRAFT_STORAGE_KEY, readDraftFile, restoreFromBrowser, restorePrevious, savePrevious, saveToBrowser, storedFingerprint, storedWriter } from './persistence';
+import { backUpStoredDraft, clearBrowserDraft, downloadBytes, downloadText, draftFileName, DRAFT_STORAGE_KEY, readDraftFile, restoreFromBrowser, restorePrevious, savePrevious, saveToBrowser, storedFingerprint, storedWriter } from './persistence';
 import { buildReport } from '../render/model';
 import { renderText } from '../render/text';
 import { renderHtml } from '../render/html';
@@ -29,6 +29,7 @@ import { FilePicker } from './FilePicker';
 import { MigrationDetails } from './MigrationDetails';
 import type { Conversion } from '../model/convert';
 import type { PartId } from './progress';
+import { recoverDraft } from '../model/recover';
 
 type ExportKind = 'docx' | 'txt' | 'html';
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
@@ -44,10 +45,22 @@ function newDraft(): Draft {
   return blankDraft(pickFormat(year), { reportYear: year });
 }
 
-function initialState(): { draft: Draft; restoredAt: string | null } {
+/** A stored draft that did not open: kept under a backup key (null when the store refused even that). */
+interface UnreadableStored {
+  text: string;
+  problems: FileProblem[];
+  backupKey: string | null;
+}
+
+function initialState(): { draft: Draft; restoredAt: string | null; unreadable: UnreadableStored | null } {
   const restored = restoreFromBrowser();
-  if (restored?.result.ok) return { draft: restored.result.draft, restoredAt: restored.savedAt ?? '' };
-  return { draft: newDraft(), restoredAt: null };
+  if (restored?.result.ok) return { draft: restored.result.draft, restoredAt: restored.savedAt ?? '', unreadable: null };
+  if (restored && !restored.result.ok) {
+    // Never lost: the stored text is kept as it is before the page can write anything over it.
+    const unreadable = { text: restored.text, problems: restored.result.problems, backupKey: backUpStoredDraft(restored.text) };
+    return { draft: newDraft(), restoredAt: null, unreadable };
+  }
+  return { draft: newDraft(), restoredAt: null, unreadable: null };
 }
 
 function fileSavedFlag(): boolean {
@@ -80,6 +93,10 @@ export function App() {
     initial.restoredAt !== null ? { kind: 'info', text: t('draft.restored', { time: formatTime(initial.restoredAt) }) } : null,
   );
   const [storageProblem, setStorageProblem] = useState<'quota' | 'unavailable' | null>(null);
+  /** The stored draft that did not open, until the clerk has downloaded or recovered it. */
+  const [unreadable, setUnreadable] = useState<UnreadableStored | null>(initial.unreadable);
+  const unreadableRef = useRef(unreadable);
+  unreadableRef.current = unreadable;
   /** Another tab changed the stored draft while this one had changes of its own not yet stored. */
   const [conflict, setConflict] = useState<Draft | null>(null);
   const conflictRef = useRef<Draft | null>(null);
@@ -114,8 +131,10 @@ export function App() {
     syncedRevision.current = store.revision;
     const save = () => {
       timer = undefined;
-      // While another tab's changes wait for the clerk's decision, nothing is written over them.
+      // While another tab's changes wait for the clerk's decision, nothing is written over them; nor over a
+      // stored draft that did not open and could not be backed up.
       if (conflictRef.current) return;
+      if (unreadableRef.current && unreadableRef.current.backupKey === null) return;
       const result = saveToBrowser(store.draft, TAB_ID, seenStored.current);
       setStorageProblem(result.ok ? null : result.reason);
       if (result.ok) {
@@ -305,8 +324,50 @@ export function App() {
           </div>
         </header>
 
-        {(notice || storageProblem || conflict) && (
+        {(notice || storageProblem || conflict || unreadable) && (
           <div className="notices">
+            {unreadable && (
+              <div className="notice warning" role="alert" data-testid="unreadable-stored">
+                <p>{t(unreadable.backupKey ? 'draft.unreadableStored' : 'draft.unreadableStoredNoBackup')}</p>
+                <ul>
+                  {unreadable.problems.map((p, i) => (
+                    <li key={i}>{fileProblemMessage(t, p)}</li>
+                  ))}
+                </ul>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    downloadText(`年报草稿-无法读取-${new Date().toISOString().slice(0, 10)}.json`, unreadable.text, 'application/json');
+                    if (unreadable.backupKey === null) setUnreadable(null);
+                  }}
+                >
+                  {t('draft.downloadStored')}
+                </button>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    const recovered = recoverDraft(unreadable.text);
+                    setUnreadable(null);
+                    if (!recovered) {
+                      setNotice({ kind: 'error', text: t('draft.nothingRecovered') });
+                      return;
+                    }
+                    replaceDraft(recovered.draft);
+                    const lost = recovered.lost.map((p) => fileProblemMessage(t, p));
+                    setNotice(lost.length > 0 ? { kind: 'warning', text: t('draft.recoveredPart'), problems: lost } : { kind: 'info', text: t('draft.recoveredAll') });
+                  }}
+                >
+                  {t('draft.recoverStored')}
+                </button>
+                {unreadable.backupKey && (
+                  <button type="button" className="link" onClick={() => setUnreadable(null)}>
+                    {t('draft.dismiss')}
+                  </button>
+                )}
+              </div>
+            )}
             {conflict && (
               <div className="notice warning" role="alert">
                 <p>{t('draft.conflict')}</p>{' '}

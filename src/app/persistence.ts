@@ -49,13 +49,35 @@ export function storedFingerprint(): string {
 export interface Restored {
   result: DraftReadResult;
   savedAt: string | null;
+  /** The stored text as it was read, so that a draft that does not open can be kept and offered back. */
+  text: string;
 }
 
 export function restoreFromBrowser(): Restored | null {
   try {
     const text = localStorage.getItem(DRAFT_KEY);
     if (text === null) return null;
-    return { result: readDraftText(text), savedAt: localStorage.getItem(SAVED_AT_KEY) };
+    return { result: readDraftText(text), savedAt: localStorage.getItem(SAVED_AT_KEY), text };
+  } catch {
+    return null;
+  }
+}
+
+const BACKUP_PREFIX = 'nianbao.draft.backup.';
+
+/**
+ * Keeps a stored draft that does not open, untouched, under a key of its own (the same text is kept once),
+ * before anything can be written over it. Returns the key, or null when the store refuses.
+ */
+export function backUpStoredDraft(text: string): string | null {
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(BACKUP_PREFIX) && localStorage.getItem(key) === text) return key;
+    }
+    const key = `${BACKUP_PREFIX}${new Date().toISOString()}`;
+    localStorage.setItem(key, text);
+    return key;
   } catch {
     return null;
   }

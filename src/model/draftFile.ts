@@ -69,9 +69,7 @@ function readUnsafe(json: unknown): DraftReadResult {
       ok: false,
       problems: parsed.error.issues.slice(0, 20).map((issue) => {
         const keys = 'keys' in issue && Array.isArray(issue.keys) ? issue.keys.join(', ') : '';
-        const field = issue.path.join('.');
-        const where: Record<string, string> = NAMED_FIELDS.has(field) ? { whereKey: `field.${field.replace(/\./g, '_')}` } : { where: describePath(format, issue.path) };
-        return { key: `file.issue.${issue.code}`, params: { ...where, keys } };
+        return { key: `file.issue.${issue.code}`, params: { ...fieldPlace(format, issue.path), keys } };
       }),
     };
   }
@@ -82,9 +80,20 @@ function readUnsafe(json: unknown): DraftReadResult {
 /** Fields with a name of their own in the i18n resources (`field.<path>`). */
 const NAMED_FIELDS = new Set(['publicationDate', 'reportYear', 'formatId', 'totals', 'agency', 'agency.name', 'agency.kind', 'agency.region', 'sections', 'cells', 'acknowledged', 'processingFees']);
 
-/** A field path as a clerk would recognise it: cells by their printed labels, other fields by name. */
+/** Where a field is, as a message parameter: `whereKey` for a field with a name of its own, else `where`. */
+export function fieldPlace(format: Format, path: readonly PropertyKey[]): Record<string, string> {
+  const field = path.map(String).join('.');
+  return NAMED_FIELDS.has(field) ? { whereKey: `field.${field.replace(/\./g, '_')}` } : { where: describePath(format, path) };
+}
+
+/** A field path as a clerk would recognise it: cells by their printed labels, texts by their section, other fields by name. */
 export function describePath(format: Format, path: readonly PropertyKey[]): string {
   const parts = path.map(String);
+  if (parts[0] === 'sections' && parts.length >= 2) {
+    const section = format.sections.find((x) => x.id === parts[1]);
+    const topic = parts[2] === 'topics' ? section?.topics?.find((x) => x.id === parts[3]) : undefined;
+    if (section) return [section.heading, topic?.label].filter(Boolean).join(' · ');
+  }
   if (parts[0] === 'cells' && parts.length >= 2) {
     const table = format.tables.find((t) => t.id === parts[1]);
     if (table) {
