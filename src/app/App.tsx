@@ -17,6 +17,7 @@ import { backUpStoredDraft, clearBrowserDraft, downloadBytes, downloadText, draf
 import { buildReport } from '../render/model';
 import { renderText } from '../render/text';
 import { renderHtml } from '../render/html';
+import { forbiddenInReport } from '../render/xmlChars';
 import { summarize } from '../rules/finding';
 import { ReportDetails } from './ReportDetails';
 import { Nav } from './Nav';
@@ -242,7 +243,9 @@ export function App() {
       } else {
         downloadText(reportFileName(doc.title, 'html'), renderHtml(doc), 'text/html;charset=utf-8');
       }
-      setNotice({ kind: 'info', text: t('export.done', { name: reportFileName(doc.title, kind) }) });
+      const removed = kind === 'txt' ? 0 : forbiddenInReport(doc);
+      const name = reportFileName(doc.title, kind);
+      setNotice(removed > 0 ? { kind: 'warning', text: t('export.doneRemoved', { name, count: removed }) } : { kind: 'info', text: t('export.done', { name }) });
     } catch (e) {
       setNotice({ kind: 'error', text: t('export.failed', { detail: e instanceof Error ? e.message : String(e) }) });
     }

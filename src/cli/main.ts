@@ -9,7 +9,7 @@
  *   next DRAFT.json -o NEXT.json                                        next year's draft from this one
  *   migrate DRAFT.json --to FORMAT -o OUT.json                          a draft moved to another format
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { formatById } from '../format/registry';
@@ -20,6 +20,7 @@ import { buildReport } from '../render/model';
 import { renderText } from '../render/text';
 import { renderHtml } from '../render/html';
 import { renderDocx } from '../render/docx';
+import { forbiddenInReport } from '../render/xmlChars';
 import { importComplete, importReport, MAX_IMPORT_CHARS } from '../import/importer';
 import { importProblemText, importReportText } from '../import/reportText';
 import { aggregateDrafts } from '../model/aggregate';
@@ -65,18 +66,46 @@ function parseArgs(argv: string[]): Options {
 
 class ReadFailure extends Error {}
 
-function loadDraft(path: string, t: TFunction): { draft: Draft; migratedFrom?: number } {
-  let text: string;
+/**
+ * A file's bytes, refusing what is not a regular file (a device, a FIFO, a directory: they can be endless or
+ * block forever) and reading at most `limit` bytes, however the file changes while it is read.
+ */
+function readBounded(path: string, limit: number, t: TFunction, tooLarge: () => string): Buffer {
+  let fd: number | undefined;
   try {
-    if (statSync(path).size > MAX_DRAFT_FILE_BYTES) {
-      throw new ReadFailure(t('cli.invalidDraft', { file: path }) + '\n  ' + fileProblemMessage(t, { key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }));
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) throw new ReadFailure(t('cli.notAFile', { file: path }));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, limit + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > limit) throw new ReadFailure(tooLarge());
     }
-    text = readFileSync(path, 'utf8');
+    return Buffer.concat(chunks);
   } catch (e) {
     if (e instanceof ReadFailure) throw e;
-    const detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'ENOENT' : e instanceof Error ? e.message : String(e);
-    throw new ReadFailure(t('cli.cannotRead', { file: path, detail }));
+    throw new ReadFailure(t('cli.cannotRead', { file: path, detail: (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e)) }));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Writes an output file; a missing folder, a read-only file or a folder in the way is a message and exit 2. */
+function writeOutput(path: string, data: string | Uint8Array, t: TFunction): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    throw new ReadFailure(t('cli.cannotWrite', { file: path, detail: (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e)) }));
+  }
+}
+
+function loadDraft(path: string, t: TFunction): { draft: Draft; migratedFrom?: number } {
+  const bytes = readBounded(path, MAX_DRAFT_FILE_BYTES, t, () => t('cli.invalidDraft', { file: path }) + '\n  ' + fileProblemMessage(t, { key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }));
+  const text = bytes.toString('utf8');
   const result = readDraftText(text);
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${fileProblemMessage(t, p)}`);
@@ -167,38 +196,37 @@ async function runRender(opts: Options, t: TFunction, out: (s: string) => void):
   const { draft } = loadDraft(file, t);
   const doc = buildReport(formatById(draft.formatId)!, draft);
   const wanted = opts.outputs.size > 0 ? opts.outputs : new Set(['docx', 'txt', 'html'] as const);
-  mkdirSync(opts.out, { recursive: true });
+  try {
+    mkdirSync(opts.out, { recursive: true });
+  } catch (e) {
+    throw new ReadFailure(t('cli.cannotWrite', { file: opts.out, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+  }
   const written: string[] = [];
   if (wanted.has('docx')) {
-    writeFileSync(join(opts.out, 'report.docx'), await renderDocx(doc, draftToJson(draft)));
+    writeOutput(join(opts.out, 'report.docx'), await renderDocx(doc, draftToJson(draft)), t);
     written.push('report.docx');
   }
   if (wanted.has('txt')) {
-    writeFileSync(join(opts.out, 'report.txt'), renderText(doc));
+    writeOutput(join(opts.out, 'report.txt'), renderText(doc), t);
     written.push('report.txt');
   }
   if (wanted.has('html')) {
-    writeFileSync(join(opts.out, 'report.html'), renderHtml(doc));
+    writeOutput(join(opts.out, 'report.html'), renderHtml(doc), t);
     written.push('report.html');
   }
   out(t('cli.rendered', { title: doc.title, files: written.map((w) => join(opts.out!, w)).join(', ') }));
+  const removed = wanted.has('docx') || wanted.has('html') ? forbiddenInReport(doc) : 0;
+  if (removed > 0) out(t('cli.removedChars', { count: removed }));
   return 0;
 }
 
 function runImport(opts: Options, t: TFunction, out: (s: string) => void): number {
   const [file] = opts.positional;
   if (!file || !opts.out) throw new UsageError('');
-  let bytes: Uint8Array;
-  try {
-    if (statSync(file).size > MAX_IMPORT_CHARS * 3) throw new ReadFailure(t('import.tooLarge'));
-    bytes = readFileSync(file);
-  } catch (e) {
-    if (e instanceof ReadFailure) throw e;
-    throw new ReadFailure(t('cli.cannotRead', { file, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
-  }
+  const bytes = new Uint8Array(readBounded(file, MAX_IMPORT_CHARS * 3, t, () => t('import.tooLarge')));
   const result = importReport(bytes);
   if (!result.ok) throw new ReadFailure(`${t('cli.cannotRead', { file, detail: '' })}${importProblemText(t, result.problem)}`);
-  writeFileSync(opts.out, draftToJson(result.draft));
+  writeOutput(opts.out, draftToJson(result.draft), t);
   const text = importReportText(t, result.report);
   out(t('cli.imported', { file, out: opts.out }));
   out(text.summary);
@@ -213,7 +241,11 @@ function runAggregate(opts: Options, t: TFunction, out: (s: string) => void): nu
   const drafts = opts.positional.map((f) => loadDraft(f, t).draft);
   const result = aggregateDrafts(drafts);
   if (!result.ok) throw new ReadFailure(t(result.problem.key, result.problem.params ?? {}));
-  writeFileSync(opts.out, draftToJson(result.draft));
+  writeOutput(opts.out, draftToJson(result.draft), t);
+  // The same agency twice is most often the same file given twice, or two versions of one report: summed twice.
+  const seen = new Map<string, string[]>();
+  drafts.forEach((d, i) => seen.set(d.agency.name.trim(), [...(seen.get(d.agency.name.trim()) ?? []), opts.positional[i]!]));
+  for (const [agency, files] of seen) if (files.length > 1) out(t('aggregate.duplicateAgency', { agency: agency || '（未命名）', files: files.join('、') }));
   const format = formatById(result.report.formatId)!;
   out(t('aggregate.done', { count: result.report.included.length, out: opts.out, format: format.definition.name }));
   out(t('aggregate.included', { list: result.report.included.join('、') }));
@@ -229,7 +261,7 @@ function runNext(opts: Options, t: TFunction, out: (s: string) => void): number 
   const { draft } = loadDraft(file, t);
   if (!hasNextYear(draft)) throw new ReadFailure(t('next.noNextYear', { year: draft.reportYear, last: LAST_REPORT_YEAR }));
   const next = nextYearDraft(formatById(draft.formatId)!, draft);
-  writeFileSync(opts.out, draftToJson(next.draft));
+  writeOutput(opts.out, draftToJson(next.draft), t);
   out(t('next.done', { year: next.draft.reportYear, format: next.format.definition.name, out: opts.out }));
   return 0;
 }
@@ -241,7 +273,7 @@ function runMigrate(opts: Options, t: TFunction, out: (s: string) => void): numb
   const { draft } = loadDraft(file, t);
   const from = formatById(draft.formatId)!;
   const { draft: moved, report } = migrateDraft(draft, from, to);
-  writeFileSync(opts.out, draftToJson(moved));
+  writeOutput(opts.out, draftToJson(moved), t);
   out(t('migrate.done', { from: from.definition.name, to: to.definition.name, out: opts.out, mapped: report.mapped.length }));
   const moves = report.mapped.filter((m) => m.from !== m.to);
   if (moves.length > 0) out([t('migrate.moved'), ...moves.map((m) => `  ${cellLabel(from, m.from)} → ${cellLabel(to, m.to)}`)].join('\n'));

@@ -34,6 +34,7 @@ import { displayWidth } from './text';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { addDraftPart } from './docxDraft';
 import { FACES, fontTableXml, type Face } from './docxFonts';
+import { withoutForbidden } from './xmlChars';
 
 const PAGE_W = 11906;
 const PAGE_H = 16838;
@@ -310,7 +311,8 @@ export function docxDocument(doc: ReportDocument): Document {
 
 /** The DOCX bytes, with the draft's JSON embedded when given (so "Open draft" can restore it). */
 export async function renderDocx(doc: ReportDocument, draftJson?: string): Promise<Uint8Array> {
-  const files = unzipSync(await Packer.pack(docxDocument(doc), 'uint8array'));
+  // Characters XML forbids would make Word refuse the file: they are left out (the draft inside keeps them).
+  const files = unzipSync(await Packer.pack(docxDocument(withoutForbidden(doc)), 'uint8array'));
   // The library writes an empty font table; ours names every face with its stand-in.
   files['word/fontTable.xml'] = strToU8(fontTableXml());
   if (draftJson !== undefined) addDraftPart(files, draftJson);

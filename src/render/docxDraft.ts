@@ -14,8 +14,13 @@ const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relation
 const PROPS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
 const PROPS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
 
+/**
+ * The draft's JSON as XML text. JSON already spells control characters and lone surrogates as \u escapes;
+ * U+FFFE and U+FFFF, which XML forbids and JSON leaves as they are, are spelled the same way (they can only
+ * stand inside a JSON string, where the escape means the same character).
+ */
 function escapeXml(s: string): string {
-  return s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  return s.replace(/[&<>\uFFFE\uFFFF]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 function unescapeXml(s: string): string {

@@ -4,9 +4,11 @@
  * the clerk's text is escaped: user text never becomes markup.
  */
 import type { DocCell, DocTable, ReportDocument } from './model';
+import { stripForbidden } from './xmlChars';
 
+/** The clerk's text as HTML text: escaped, and without the characters a document must not carry. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return stripForbidden(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const STYLE = `
