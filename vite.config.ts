@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { randomBytes } from 'node:crypto';
 
 /**
  * The built page's Content-Security-Policy: scripts only from the app's own files (no inline script, no eval),
@@ -20,6 +21,14 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The development server sends the same policy as a header. Its only difference is what development itself
+ * needs: the inline script it injects (React's refresh preamble) carries a nonce made at start, which the
+ * policy names. Its live-reload socket is on the page's own origin, which 'self' already allows.
+ */
+const DEV_NONCE = randomBytes(16).toString('base64');
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' 'nonce-${DEV_NONCE}'`);
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'nianbao-csp',
@@ -29,9 +38,13 @@ function contentSecurityPolicy(): Plugin {
 }
 
 // A relative base lets the built app run from any static folder (an intranet share, a file server).
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  ...(command === 'serve' ? { html: { cspNonce: DEV_NONCE } } : {}),
+  server: { headers: { 'Content-Security-Policy': DEV_CONTENT_SECURITY_POLICY } },
+  // `npm start` serves the built page: the policy is in the page itself, and sent as a header too.
+  preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
@@ -39,4 +52,4 @@ export default defineConfig({
     // Two cores on CI machines: keep parallelism modest.
     maxWorkers: 2,
   },
-});
+}));
