@@ -1,6 +1,7 @@
 /** Keeping the draft: in the browser store between visits, and as a JSON file the clerk saves and opens. */
 import type { Draft } from '../model/draft';
 import { fingerprint } from '../model/fingerprint';
+import { decodeText } from '../model/encoding';
 import { draftToJson, readDraftText, MAX_DRAFT_FILE_BYTES, type DraftReadResult } from '../model/draftFile';
 
 const DRAFT_KEY = 'nianbao.draft';
@@ -156,7 +157,9 @@ export async function readDraftFile(file: File): Promise<DraftReadResult> {
       if (!extracted.ok) return { ok: false, problems: [{ key: extracted.reason === 'noDraft' ? 'file.docxWithoutDraft' : 'file.notZip' }] };
       return readDraftText(extracted.json);
     }
-    return readDraftText(new TextDecoder('utf-8').decode(bytes));
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return { ok: false, problems: [{ key: 'file.unknownEncoding' }] };
+    return readDraftText(decoded.text);
   } catch (e) {
     return { ok: false, problems: [{ key: 'file.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } }] };
   }

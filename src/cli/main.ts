@@ -21,6 +21,7 @@ import { renderText } from '../render/text';
 import { renderHtml } from '../render/html';
 import { renderDocx } from '../render/docx';
 import { forbiddenInReport } from '../render/xmlChars';
+import { decodeText } from '../model/encoding';
 import { importComplete, importReport, MAX_IMPORT_CHARS } from '../import/importer';
 import { importProblemText, importReportText } from '../import/reportText';
 import { aggregateDrafts } from '../model/aggregate';
@@ -105,7 +106,9 @@ function writeOutput(path: string, data: string | Uint8Array, t: TFunction): voi
 
 function loadDraft(path: string, t: TFunction): { draft: Draft; migratedFrom?: number } {
   const bytes = readBounded(path, MAX_DRAFT_FILE_BYTES, t, () => t('cli.invalidDraft', { file: path }) + '\n  ' + fileProblemMessage(t, { key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }));
-  const text = bytes.toString('utf8');
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new ReadFailure([t('cli.invalidDraft', { file: path }), `  ${fileProblemMessage(t, { key: 'file.unknownEncoding' })}`].join('\n'));
+  const text = decoded.text;
   const result = readDraftText(text);
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${fileProblemMessage(t, p)}`);

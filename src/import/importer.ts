@@ -12,7 +12,7 @@ import { FORMATS, formatById, pickFormat } from '../format/registry';
 import { blankDraft, type Draft } from '../model/draft';
 import { parseCellInput } from '../model/number';
 import { findLabel, findLastLabel, fold, foldString, type Folded } from './folded';
-import { sourceToText, type SourceKind } from './sources';
+import { sourceToText, type SourceKind, UnknownEncoding } from './sources';
 
 export interface ImportMessage {
   key: string;
@@ -313,10 +313,12 @@ function splitGeneral(format: Format, lines: string[], draft: Draft, report: Imp
 export function importReport(input: string | Uint8Array): ImportResult {
   let text: string;
   let source: SourceKind;
+  let encoding: string | null;
   try {
     if ((typeof input === 'string' ? input.length : input.byteLength) > MAX_IMPORT_CHARS * 3) return { ok: false, problem: { key: 'import.tooLarge' } };
-    ({ text, kind: source } = sourceToText(input));
+    ({ text, kind: source, encoding } = sourceToText(input));
   } catch (e) {
+    if (e instanceof UnknownEncoding) return { ok: false, problem: { key: 'import.unknownEncoding' } };
     return { ok: false, problem: { key: 'import.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } } };
   }
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, problem: { key: 'import.tooLarge' } };
@@ -336,6 +338,7 @@ export function importReport(input: string | Uint8Array): ImportResult {
   const draft = blankDraft(format, { reportYear: year, agencyName: who.name, agencyKind: who.kind, region });
   draft.totals = 'as-printed';
   const report: ImportReport = { source, formatId: format.id, placed: 0, total: format.cells.length, missing: [], problems: [], notes: [] };
+  if (encoding !== null && encoding !== 'UTF-8') report.notes.push({ key: 'import.encoding', params: { encoding } });
   report.notes.push({ key: `import.format.${reason}`, params: { format: format.definition.name } });
   if (title.year === null) report.problems.push({ key: 'import.noYear', params: { year } });
   else report.notes.push({ key: 'import.year', params: { year } });

@@ -3,6 +3,7 @@
  * separated by tabs where the source knows them (a DOCX or HTML table, a pipe table, a tab-separated copy).
  */
 import { strFromU8, unzipSync } from 'fflate';
+import { decodeText, type TextEncodingName } from '../model/encoding';
 
 export type SourceKind = 'text' | 'html' | 'docx';
 
@@ -77,13 +78,22 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Any source as lines of text. Throws for a zip that is not a DOCX. */
-export function sourceToText(input: string | Uint8Array): { text: string; kind: SourceKind } {
+export class UnknownEncoding extends Error {}
+
+/**
+ * Any source as lines of text, with the text encoding its bytes were read in (null for a DOCX or a string).
+ * Throws for a zip that is not a DOCX, and UnknownEncoding for bytes that are neither UTF-8 nor GB18030.
+ */
+export function sourceToText(input: string | Uint8Array): { text: string; kind: SourceKind; encoding: TextEncodingName | null } {
+  let encoding: TextEncodingName | null = null;
   if (typeof input !== 'string') {
-    if (isZip(input)) return { text: docxToText(input), kind: 'docx' };
-    input = new TextDecoder('utf-8').decode(input);
+    if (isZip(input)) return { text: docxToText(input), kind: 'docx', encoding: null };
+    const decoded = decodeText(input);
+    if (!decoded.ok) throw new UnknownEncoding();
+    input = decoded.text;
+    encoding = decoded.encoding;
   }
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (looksLikeHtml(text)) return { text: htmlToText(text), kind: 'html' };
-  return { text: pipesToTabs(text), kind: 'text' };
+  if (looksLikeHtml(text)) return { text: htmlToText(text), kind: 'html', encoding };
+  return { text: pipesToTabs(text), kind: 'text', encoding };
 }
