@@ -13,6 +13,7 @@ import { blankDraft, type Draft } from '../model/draft';
 import { parseCellInput } from '../model/number';
 import { findLabel, findLastLabel, fold, foldString, type Folded } from './folded';
 import { sourceToText, type SourceKind, UnknownEncoding } from './sources';
+import { ZipTooLarge } from './zipParts';
 
 export interface ImportMessage {
   key: string;
@@ -319,6 +320,7 @@ export function importReport(input: string | Uint8Array): ImportResult {
     ({ text, kind: source, encoding } = sourceToText(input));
   } catch (e) {
     if (e instanceof UnknownEncoding) return { ok: false, problem: { key: 'import.unknownEncoding' } };
+    if (e instanceof ZipTooLarge) return { ok: false, problem: { key: 'import.tooLarge' } };
     return { ok: false, problem: { key: 'import.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } } };
   }
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, problem: { key: 'import.tooLarge' } };

@@ -2,7 +2,11 @@
  * Every kind of published report becomes the same thing before it is read: lines of text, with table cells
  * separated by tabs where the source knows them (a DOCX or HTML table, a pipe table, a tab-separated copy).
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { readZipParts } from './zipParts';
+
+/** A real report's document.xml is a few megabytes; a part inflating past this is refused as it inflates. */
+export const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
 import { decodeText, type TextEncodingName } from '../model/encoding';
 
 export type SourceKind = 'text' | 'html' | 'docx';
@@ -51,7 +55,7 @@ function xmlText(fragment: string): string {
 
 /** A DOCX: paragraphs become lines; tables are read cell by cell (merged continuation cells are empty). */
 export function docxToText(bytes: Uint8Array): string {
-  const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
+  const files = readZipParts(bytes, (name) => name === 'word/document.xml', MAX_DOCUMENT_XML_BYTES);
   const xml = files['word/document.xml'];
   if (!xml) throw new Error('not a DOCX: word/document.xml missing');
   const body = strFromU8(xml);

@@ -3,7 +3,9 @@
  * document), so that "Open draft" restores it exactly from the report itself. Word keeps custom XML parts
  * when it saves a document. Uses fflate, the zip library docx itself is built on.
  */
-import { strFromU8, strToU8, unzipSync, type Unzipped } from 'fflate';
+import { strFromU8, strToU8, type Unzipped } from 'fflate';
+import { readZipParts, ZipTooLarge } from '../import/zipParts';
+import { LIMITS } from '../model/limits';
 import { ensureDefault, ensureOverride, ensureRelationship } from './opcPackage';
 
 const NS = 'urn:nianbao:draft';
@@ -52,15 +54,18 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-export type ExtractResult = { ok: true; json: string } | { ok: false; reason: 'notZip' | 'noDraft' };
+export type ExtractResult = { ok: true; json: string } | { ok: false; reason: 'notZip' | 'noDraft' | 'tooLarge' };
+
+/** The largest custom XML a draft at every limit can make (its JSON escaped as XML text), with room to spare. */
+const MAX_CUSTOM_XML_BYTES = 6 * LIMITS.draftFileBytes;
 
 /** The draft's JSON from a DOCX made by the app, from whichever custom XML part holds it. */
 export function extractDraft(docx: Uint8Array): ExtractResult {
-  let files: Unzipped;
+  let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(docx, { filter: (f) => f.name.startsWith('customXml/') && f.name.endsWith('.xml') && !f.name.includes('itemProps') });
-  } catch {
-    return { ok: false, reason: 'notZip' };
+    files = readZipParts(docx, (name) => name.startsWith('customXml/') && name.endsWith('.xml') && !name.includes('itemProps'), MAX_CUSTOM_XML_BYTES);
+  } catch (e) {
+    return { ok: false, reason: e instanceof ZipTooLarge ? 'tooLarge' : 'notZip' };
   }
   for (const bytes of Object.values(files)) {
     const xml = strFromU8(bytes);

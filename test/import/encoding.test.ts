@@ -1,8 +1,9 @@
 /**
- * Reports and drafts saved as GBK/GB18030 (Notepad, WPS, older websites) are read as such, the import report
+ * Hostile zip files are refused as they inflate. Reports and drafts saved as GBK/GB18030 (Notepad, WPS, older websites) are read as such, the import report
  * says so, and a file in any other encoding gets a clear message rather than mojibake.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,4 +93,37 @@ describe('text encodings', () => {
     expect(await main(['check', join(dir, 'bad.json')], () => undefined, (s) => err.push(s))).toBe(2);
     expect(err.join('\n')).toContain('既不是 UTF-8 也不是 GBK/GB18030');
   });
+});
+
+describe('hostile zip files', () => {
+  /**
+   * A DOCX whose document.xml inflates to `gigabytes` GB of zeros: one 64 MB run of zeros compressed with a full
+   * flush (so it stands alone) repeated, then an empty final block. About a megabyte per gigabyte.
+   */
+  function zipBomb(gigabytes: number, part = 'word/document.xml'): Uint8Array {
+    const chunk = deflateRawSync(Buffer.alloc(64 * 1024 * 1024), { level: 9, finishFlush: zlibConstants.Z_FULL_FLUSH });
+    const repeats = gigabytes * 16;
+    const data = Buffer.concat([...Array<Buffer>(repeats).fill(chunk), Buffer.from([0x03, 0x00])]);
+    const name = Buffer.from(part);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(8, 8); // deflate
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(Math.min(0xfffffffe, repeats * 64 * 1024 * 1024), 22);
+    header.writeUInt16LE(name.length, 26);
+    return new Uint8Array(Buffer.concat([header, name, data]));
+  }
+
+  it('a 3 MB DOCX that inflates to 3 GB is refused as it inflates, in under 256 MB, as an import and as a draft', async () => {
+    const bomb = zipBomb(3);
+    expect(bomb.length).toBeLessThan(4 * 1024 * 1024);
+    const heapBefore = process.memoryUsage().rss;
+    // (How long the refusal takes is printed by `npm run bench`, not asserted here.)
+    const r = importReport(bomb);
+    expect(!r.ok && r.problem.key).toBe('import.tooLarge');
+    expect(process.memoryUsage().rss - heapBefore).toBeLessThan(256 * 1024 * 1024);
+    const { extractDraft } = await import('../../src/render/docxDraft');
+    expect(extractDraft(zipBomb(1, 'customXml/item1.xml'))).toEqual({ ok: false, reason: 'tooLarge' });
+  }, 30_000);
 });
