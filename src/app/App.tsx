@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { pickFormat } from '../format/registry';
 import { blankDraft, type Draft } from '../model/draft';
 import { draftToJson, readDraftText, type FileProblem } from '../model/draftFile';
-import { fileProblemMessage, LANGUAGES, type Language } from '../i18n';
+import { fileProblemMessage, LANGUAGES, type Language } from '../i18n/messages';
 import { StoreContext } from './context';
 import { toFormValues, type FormValues } from './formFields';
 import { DraftStore, topic } from './store';
@@ -17,7 +17,6 @@ import { backUpStoredDraft, clearBrowserDraft, downloadBytes, downloadText, draf
 import { buildReport } from '../render/model';
 import { renderText } from '../render/text';
 import { renderHtml } from '../render/html';
-import { forbiddenInReport } from '../render/xmlChars';
 import { summarize } from '../rules/finding';
 import { ReportDetails } from './ReportDetails';
 import { Nav } from './Nav';
@@ -30,7 +29,6 @@ import { FilePicker } from './FilePicker';
 import { MigrationDetails } from './MigrationDetails';
 import type { Conversion } from '../model/convert';
 import type { PartId } from './progress';
-import { recoverDraft } from '../model/recover';
 
 type ExportKind = 'docx' | 'txt' | 'html';
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
@@ -243,7 +241,7 @@ export function App() {
       } else {
         downloadText(reportFileName(doc.title, 'html'), renderHtml(doc), 'text/html;charset=utf-8');
       }
-      const removed = kind === 'txt' ? 0 : forbiddenInReport(doc);
+      const removed = kind === 'txt' ? 0 : (await import('../render/xmlChars')).forbiddenInReport(doc);
       const name = reportFileName(doc.title, kind);
       setNotice(removed > 0 ? { kind: 'warning', text: t('export.doneRemoved', { name, count: removed }) } : { kind: 'info', text: t('export.done', { name }) });
     } catch (e) {
@@ -350,7 +348,9 @@ export function App() {
                 <button
                   type="button"
                   className="link"
-                  onClick={() => {
+                  onClick={async () => {
+                    // Loaded when needed: recovering a damaged draft is rare.
+                    const { recoverDraft } = await import('../model/recover');
                     const recovered = recoverDraft(unreadable.text);
                     setUnreadable(null);
                     if (!recovered) {

@@ -1,7 +1,7 @@
 /** The summary at the top of a section: its findings, errors first, each a link to its cell or field. */
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findingMessage } from '../i18n';
+import { findingMessage } from '../i18n/messages';
 import type { Finding } from '../rules/finding';
 import { useStore, useStoreValue } from './context';
 import { cellInputId, fieldInputId } from './formFields';

@@ -10,7 +10,7 @@ import { cellId, type CellId, type Table } from '../format/format';
 import { tableLayout } from '../format/grid';
 import { cellAccessibleName, cellLabel, tableTitle } from '../format/labels';
 import { parseCellInput } from '../model/number';
-import { findingMessage } from '../i18n';
+import { findingMessage } from '../i18n/messages';
 import { useStore, useStoreValue } from './context';
 import { cellField, cellInputId, type FormValues } from './formFields';
 import { topic } from './store';

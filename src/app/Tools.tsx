@@ -11,11 +11,16 @@ import { hasNextYear, LAST_REPORT_YEAR, nextYearDraft } from '../model/nextYear'
 import { aggregateDrafts, type AggregateReport } from '../model/aggregate';
 import type { ImportReport } from '../import/importer';
 import type { ImportReportText } from '../import/reportText';
-import { fileProblemMessage } from '../i18n';
+import { fileProblemMessage } from '../i18n/messages';
 import { useStore } from './context';
 import { Dialog } from './Dialog';
 import { readDraftFile } from './persistence';
 import { FilePicker } from './FilePicker';
+import { importInWorker } from './importInWorker';
+import { LIMITS } from '../model/limits';
+
+/** Refused before anything is read: the importer's own limit, at 3 bytes a character at most. */
+const MAX_IMPORT_INPUT = LIMITS.importChars * 3;
 
 type Notify = (kind: 'info' | 'error', text: string, problems?: string[]) => void;
 
@@ -38,6 +43,7 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
   const [importError, setImportError] = useState<string | null>(null);
   const [aggregated, setAggregated] = useState<{ draft: Draft; report: AggregateReport } | null>(null);
   const [confirmNext, setConfirmNext] = useState(false);
+  const [importing, setImporting] = useState<{ stage: string; cancel: () => void } | null>(null);
 
   const loadPrevious = async (file: File) => {
     const result = await readDraftFile(file);
@@ -68,14 +74,29 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
   };
 
   const runImport = async (input: string | Uint8Array) => {
-    // The importer (with its zip reader) loads when first needed, not with the page.
-    const [{ importReport, MAX_IMPORT_CHARS }, { importProblemText, importReportText }] = await Promise.all([import('../import/importer'), import('../import/reportText')]);
+    // The report texts load when first needed; the importer itself runs in a worker (importInWorker).
+    const { importProblemText, importReportText } = await import('../import/reportText');
     const size = typeof input === 'string' ? input.length : input.byteLength;
-    if (size > MAX_IMPORT_CHARS * 3) {
+    if (size > MAX_IMPORT_INPUT) {
       setImportError(t('import.tooLarge'));
       return;
     }
-    const result = importReport(input);
+    setImportError(null);
+    const running = importInWorker(input, (stage) => setImporting((now) => (now ? { ...now, stage } : now)));
+    setImporting({ stage: 'reading', cancel: running.cancel });
+    let result: Awaited<typeof running.result>;
+    try {
+      result = await running.result;
+    } catch (e) {
+      setImportError(t('import.unreadable', { detail: e instanceof Error ? e.message : String(e) }));
+      return;
+    } finally {
+      setImporting(null);
+    }
+    if (result === 'cancelled') {
+      setImportError(t('import.cancelled'));
+      return;
+    }
     if (!result.ok) {
       setImported(null);
       setImportError(importProblemText(t, result.problem));
@@ -122,13 +143,21 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
               {t('tools.importPaste')}
               <textarea rows={8} value={pasted.text} onPaste={onPaste} onChange={(e) => setPasted({ text: e.target.value, html: pasted.html })} />
             </label>
+            {importing && (
+              <p className="notice info import-progress" role="status">
+                {t(`import.stage.${importing.stage}`)}{' '}
+                <button type="button" className="link" onClick={importing.cancel}>
+                  {t('import.stop')}
+                </button>
+              </p>
+            )}
             {importError && (
               <p className="notice error" role="alert">
                 {importError}
               </p>
             )}
             <div className="dialog-actions">
-              <button type="button" disabled={pasted.text.trim() === ''} onClick={() => void runImport(pasted.html ?? pasted.text)}>
+              <button type="button" disabled={pasted.text.trim() === '' || importing !== null} onClick={() => void runImport(pasted.html ?? pasted.text)}>
                 {t('tools.importRead')}
               </button>
               <button type="button" className="secondary" onClick={() => setImportOpen(false)}>

@@ -1,6 +1,7 @@
 /** The app's i18next instance: zh-CN by default, the clerk's choice remembered in the browser. */
 import { initReactI18next } from 'react-i18next';
-import { createI18n, isLanguage, type Language } from '../i18n';
+import { createI18nWith, isLanguage, type Language } from '../i18n/messages';
+import zhCN from '../i18n/zh-CN.json';
 
 const STORAGE_KEY = 'nianbao.language';
 
@@ -13,12 +14,29 @@ function storedLanguage(): Language {
   }
 }
 
-export const appI18n = createI18n(storedLanguage());
+// Chinese comes with the page; English is loaded when the clerk chooses it.
+export const appI18n = createI18nWith({ 'zh-CN': { translation: zhCN } }, 'zh-CN');
 appI18n.use(initReactI18next);
-document.documentElement.lang = appI18n.language;
+document.documentElement.lang = 'zh-CN';
 
-export function switchLanguage(lang: Language): void {
-  void appI18n.changeLanguage(lang);
+async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'en' && !appI18n.hasResourceBundle('en', 'translation')) {
+    appI18n.addResourceBundle('en', 'translation', (await import('../i18n/en.json')).default);
+  }
+}
+
+/** The language the clerk chose last time, loaded before the page is first drawn. */
+export async function startLanguage(): Promise<void> {
+  const lang = storedLanguage();
+  if (lang === 'zh-CN') return;
+  await loadLanguage(lang);
+  await appI18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+export async function switchLanguage(lang: Language): Promise<void> {
+  await loadLanguage(lang);
+  await appI18n.changeLanguage(lang);
   document.documentElement.lang = lang;
   try {
     localStorage.setItem(STORAGE_KEY, lang);

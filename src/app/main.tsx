@@ -2,8 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
-import { appI18n } from './i18n';
+import { appI18n, startLanguage } from './i18n';
 import './styles.css';
+
+await startLanguage();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

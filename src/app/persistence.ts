@@ -1,7 +1,6 @@
 /** Keeping the draft: in the browser store between visits, and as a JSON file the clerk saves and opens. */
 import type { Draft } from '../model/draft';
 import { fingerprint } from '../model/fingerprint';
-import { decodeText } from '../model/encoding';
 import { draftToJson, readDraftText, MAX_DRAFT_FILE_BYTES, type DraftReadResult } from '../model/draftFile';
 
 const DRAFT_KEY = 'nianbao.draft';
@@ -160,6 +159,7 @@ export async function readDraftFile(file: File): Promise<DraftReadResult> {
       }
       return readDraftText(extracted.json);
     }
+    const { decodeText } = await import('../model/encoding');
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { ok: false, problems: [{ key: 'file.unknownEncoding' }] };
     return readDraftText(decoded.text);

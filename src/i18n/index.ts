@@ -1,61 +1,14 @@
 /** i18next set-up shared by the app and the command line, and the wording of findings and file problems. */
-import i18next, { type i18n, type TFunction } from 'i18next';
+import type { i18n } from 'i18next';
 import zhCN from './zh-CN.json';
 import en from './en.json';
-import type { Finding } from '../rules/finding';
-import type { FileProblem } from '../model/draftFile';
+import { createI18nWith, type Language } from './messages';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export * from './messages';
 
 export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
 
-export function isLanguage(s: string): s is Language {
-  return (LANGUAGES as readonly string[]).includes(s);
-}
-
-/** A separate, synchronously initialised instance: the CLI and tests need no global state. */
+/** An instance holding both languages (the command line, tests). */
 export function createI18n(lng: Language = 'zh-CN'): i18n {
-  const instance = i18next.createInstance();
-  void instance.init({
-    resources,
-    lng,
-    fallbackLng: 'zh-CN',
-    initAsync: false,
-    // Messages are plain text; the UI renders them as text nodes, never as markup.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  return instance;
-}
-
-/** Parameters named `somethingKey` hold an i18n key; they are translated and passed as `something`. */
-function translateParams(t: TFunction, params: Record<string, string | number> | undefined): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params ?? {})) {
-    if (name.endsWith('Key') && typeof value === 'string') out[name.slice(0, -3)] = t(value);
-    else out[name] = value;
-  }
-  return out;
-}
-
-/**
- * Messages per finding and translation function (one per language): a finding that did not change between
- * two keystrokes is not worded again.
- */
-const messages = new WeakMap<object, WeakMap<TFunction, string>>();
-
-export function findingMessage(t: TFunction, finding: Pick<Finding, 'message'>): string {
-  let byT = messages.get(finding.message);
-  if (!byT) messages.set(finding.message, (byT = new WeakMap()));
-  let text = byT.get(t);
-  if (text === undefined) {
-    text = t(finding.message.key, translateParams(t, finding.message.params));
-    byT.set(t, text);
-  }
-  return text;
-}
-
-export function fileProblemMessage(t: TFunction, problem: FileProblem): string {
-  return t(problem.key, translateParams(t, problem.params));
+  return createI18nWith(resources, lng);
 }

@@ -14,6 +14,7 @@ import { parseCellInput } from '../model/number';
 import { findLabel, findLastLabel, fold, foldString, type Folded } from './folded';
 import { sourceToText, type SourceKind, UnknownEncoding } from './sources';
 import { ZipTooLarge } from './zipParts';
+import { LIMITS } from '../model/limits';
 
 export interface ImportMessage {
   key: string;
@@ -37,7 +38,7 @@ export interface ImportReport {
 export type ImportResult = { ok: true; draft: Draft; report: ImportReport } | { ok: false; problem: ImportMessage };
 
 /** Bigger than any real report; protects the page from a pasted novel. */
-export const MAX_IMPORT_CHARS = 2_000_000;
+export const MAX_IMPORT_CHARS = LIMITS.importChars;
 
 const SECTION_ORDER: SectionId[] = ['general', 'proactive', 'requests', 'review', 'problems', 'other'];
 
@@ -311,7 +312,11 @@ function splitGeneral(format: Format, lines: string[], draft: Draft, report: Imp
   });
 }
 
-export function importReport(input: string | Uint8Array): ImportResult {
+/** The stages of an import, reported as it goes (the page shows them while a worker reads). */
+export type ImportStage = 'decoding' | 'sections' | 'tables' | 'texts';
+
+export function importReport(input: string | Uint8Array, onStage: (stage: ImportStage) => void = () => undefined): ImportResult {
+  onStage('decoding');
   let text: string;
   let source: SourceKind;
   let encoding: string | null;
@@ -324,6 +329,7 @@ export function importReport(input: string | Uint8Array): ImportResult {
     return { ok: false, problem: { key: 'import.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } } };
   }
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, problem: { key: 'import.tooLarge' } };
+  onStage('sections');
   const lines = text.split('\n').filter((l) => !isFurniture(l));
   const sections = findSections(lines);
   const found = SECTION_ORDER.filter((id) => sections[id] >= 0);
@@ -373,6 +379,7 @@ export function importReport(input: string | Uint8Array): ImportResult {
   if (draft.publicationDate === '') report.notes.push({ key: 'import.noDate' });
 
   // Tables.
+  onStage('tables');
   for (const id of ['proactive', 'requests', 'review'] as const) {
     if (sections[id] < 0) continue;
     const [from, to] = rangeOf(id);
@@ -382,6 +389,7 @@ export function importReport(input: string | Uint8Array): ImportResult {
   }
 
   // Narrative.
+  onStage('texts');
   if (sections.general >= 0) splitGeneral(format, narrative(lines.slice(...rangeOf('general'))), draft, report);
   if (sections.problems >= 0) draft.sections.problems.text = narrative(lines.slice(...rangeOf('problems'))).join('\n');
   if (sections.other >= 0) draft.sections.other.text = narrative(lines.slice(sections.other + 1, otherEnd)).join('\n');

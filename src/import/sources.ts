@@ -4,6 +4,7 @@
  */
 import { strFromU8 } from 'fflate';
 import { readZipParts } from './zipParts';
+import { removeSpans, spans, stripTags } from './scan';
 
 /** A real report's document.xml is a few megabytes; a part inflating past this is refused as it inflates. */
 export const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
@@ -27,15 +28,19 @@ function safeCodePoint(n: number): string | undefined {
 
 /** HTML as pasted from an agency's website: block elements become lines, table cells tab-separated. */
 export function htmlToText(html: string): string {
+  // Comments first (they may hide a script tag), then script, style and head with their content; linear scans.
+  const noComments = removeSpans(html, /<!--/g, () => '-->');
+  // Tags in any case: searched in a copy with only ASCII lowered, which keeps every index in place.
+  const lowered = noComments.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  const noScripts = removeSpans(noComments, /<(script|style|head)\b/g, (m) => `</${m[1]}>`, lowered);
   return decodeEntities(
-    html
-      .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/<\/(td|th)>/gi, '\t')
-      .replace(/<\/tr>/gi, '\n')
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/(p|div|h[1-6]|li|table|caption)>/gi, '\n')
-      .replace(/<[^>]+>/g, ''),
+    stripTags(
+      noScripts
+        .replace(/<\/(td|th)>/gi, '\t')
+        .replace(/<\/tr>/gi, '\n')
+        .replace(/<br\s*\/?>/gi, '\n')
+        .replace(/<\/(p|div|h[1-6]|li|table|caption)>/gi, '\n'),
+    ),
   );
 }
 
@@ -60,11 +65,12 @@ export function docxToText(bytes: Uint8Array): string {
   if (!xml) throw new Error('not a DOCX: word/document.xml missing');
   const body = strFromU8(xml);
   const lines: string[] = [];
-  const blocks = body.match(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g) ?? [];
+  const slices = (text: string, open: RegExp, closeOf: (m: RegExpExecArray) => string) => spans(text, open, closeOf).spans.map(([a, b]) => text.slice(a, b));
+  const blocks = slices(body, /<w:tbl>|<w:p[ >]|<w:p\/>/g, (m) => (m[0] === '<w:tbl>' ? '</w:tbl>' : m[0] === '<w:p/>' ? '' : '</w:p>'));
   for (const block of blocks) {
     if (block.startsWith('<w:tbl>')) {
-      for (const row of block.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []) {
-        const cells = (row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((c) => xmlText(c).replace(/\s+/g, ' ').trim());
+      for (const row of slices(block, /<w:tr[ >]/g, () => '</w:tr>')) {
+        const cells = slices(row, /<w:tc>/g, () => '</w:tc>').map((c) => xmlText(c).replace(/\s+/g, ' ').trim());
         lines.push(cells.join('\t'));
       }
     } else {

@@ -26,6 +26,8 @@ export const LIMITS = {
    * characters JSON spells longest, stays under it (a test builds one for every format).
    */
   draftFileBytes: 16 * 1024 * 1024,
+  /** A published report to import, in characters once decoded (far beyond any real report); its file may take 3 bytes a character. */
+  importChars: 2_000_000,
 } as const;
 
 /** A calendar date written YYYY-MM-DD with a four-digit year: what the draft stores as its publication date. */

@@ -136,7 +136,7 @@ describe('whatever the page accepts, it gives back', () => {
     await banner.getByRole('button', { name: '下载无法打开的草稿' }).click();
     expect(readFileSync((await (await pending).path())!, 'utf8')).toBe(damaged);
     await banner.getByRole('button', { name: '恢复其中可读取的内容' }).click();
-    expect(await page.getByLabel('机关名称').inputValue()).toBe('受损局');
+    await expect.poll(() => page.getByLabel('机关名称').inputValue()).toBe('受损局');
     expect(await cell(page, 'A1', 'NP').inputValue()).toBe('12');
     const note = await page.getByRole('status').filter({ hasText: '已恢复可读取的内容' }).innerText();
     expect(note).toContain('发布日期');

@@ -52,6 +52,7 @@ describe('working from published reports', () => {
     const page = await context.newPage();
     await page.goto(`${app.served.origin}/`);
     await page.getByTestId('open-draft').setInputFiles({ name: '001.json', mimeType: 'application/json', buffer: fixture('001') });
+    await page.getByRole('status').filter({ hasText: '已打开' }).waitFor();
     await page.getByLabel('报告格式').selectOption('gb-2021');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.innerText()).toContain('新格式中没有对应项、未能移入的单元格（20 个）');

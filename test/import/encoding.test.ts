@@ -4,6 +4,7 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,4 +127,25 @@ describe('hostile zip files', () => {
     const { extractDraft } = await import('../../src/render/docxDraft');
     expect(extractDraft(zipBomb(1, 'customXml/item1.xml'))).toEqual({ ok: false, reason: 'tooLarge' });
   }, 30_000);
+});
+
+describe('hostile markup', () => {
+  // Each of these took minutes with lazy regular expressions (quadratic in the number of openings); the
+  // scan is linear now, so a generous limit on the test's own time is enough to say it does not hang.
+  it.each([
+    ['unclosed comments', '<!--'],
+    ['unclosed scripts', '<script>'],
+    ['unclosed tags', '<'],
+    ['unclosed styles in capitals', '<STYLE>'],
+  ])('a page of 200,000 %s is read without hanging', (_name, unit) => {
+    const r = importReport(`<p>一、总体情况</p>${unit.repeat(200_000)}`);
+    expect(r.ok || r.problem.key).toBeTruthy();
+  }, 10_000);
+
+  it('a DOCX whose paragraphs and rows never close is read without hanging', () => {
+    const body = `<w:document><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>${'<w:tbl><w:tr><w:tc><w:p>'.repeat(50_000)}</w:body></w:document>`;
+    const files = { 'word/document.xml': new TextEncoder().encode(body) };
+    const r = importReport(zipSync(files));
+    expect(r.ok || r.problem.key).toBeTruthy();
+  }, 10_000);
 });

@@ -7,9 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blankDraft, type Draft } from '../../src/model/draft';
+import fc from 'fast-check';
+import { blankDraft, setCell, type Draft } from '../../src/model/draft';
 import { draftToJson, readDraftText } from '../../src/model/draftFile';
-import { LIMITS } from '../../src/model/limits';
+import { isIsoDate, isReportYear, LIMITS } from '../../src/model/limits';
 import { parseCellInput } from '../../src/model/number';
 import { fillTemplate } from '../../src/model/template';
 import { hasNextYear, nextYearDraft } from '../../src/model/nextYear';
@@ -76,5 +77,50 @@ describe('limits', () => {
     expect(code).toBe(2);
     expect(err.join('\n')).toContain(`${LIMITS.lastYear} 年度之后没有可用的报告格式`);
     expect(() => readFileSync(join(dir, 'n.json'))).toThrow();
+  });
+});
+
+describe('a property of edits within the limits', () => {
+  /** What the page lets through to the draft: the browser's maxLength cut, the date and year checks. */
+  const oddText = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.constantFrom('１２３', '\ud800', '\udfff孤', '\u0000\u0001\u001f', '\u200f\u202e', '\uFFFE\uFFFF', '😀'.repeat(30), '$&$\'{{year}}'),
+    fc.nat({ max: 70 }).map((n) => '9'.repeat(n)),
+    fc.nat({ max: LIMITS.text + 10 }).map((n) => '长'.repeat(n)),
+  );
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant('cell' as const), index: fc.nat(), value: oddText }),
+    fc.record({ kind: fc.constant('name' as const), value: oddText }),
+    fc.record({ kind: fc.constant('text' as const), section: fc.constantFrom('problems', 'other', 'general'), value: oddText }),
+    fc.record({ kind: fc.constant('date' as const), value: fc.oneof(fc.constantFrom('', '2025-01-20', '20261-01-20', '2025-02-30', '0001-01-01'), oddText) }),
+    fc.record({ kind: fc.constant('year' as const), value: fc.integer({ min: 1990, max: 2200 }) }),
+  );
+
+  it('any sequence of edits the page accepts saves and opens again as the same draft', () => {
+    const f = format('gb-2021');
+    const cells = f.cells.filter((c) => !f.isTotal(c));
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        let d: Draft = blankDraft(f, { reportYear: 2024 });
+        for (const e of edits) {
+          if (e.kind === 'cell') {
+            const cell = cells[e.index % cells.length]!;
+            const raw = e.value.slice(0, LIMITS.cell); // <input maxLength>
+            const parsed = parseCellInput(raw, f.kindOf(cell));
+            d = setCell(d, cell, parsed.ok ? parsed.value : raw);
+          } else if (e.kind === 'name') d = { ...d, agency: { ...d.agency, name: e.value.slice(0, LIMITS.agencyName) } };
+          else if (e.kind === 'text') d = { ...d, sections: { ...d.sections, [e.section]: { ...d.sections[e.section], text: e.value.slice(0, LIMITS.text) } } };
+          else if (e.kind === 'date') {
+            if (e.value === '' || isIsoDate(e.value)) d = { ...d, publicationDate: e.value };
+          } else if (isReportYear(e.value)) d = { ...d, reportYear: e.value };
+        }
+        const json = draftToJson(d);
+        const back = readDraftText(json);
+        expect(back.ok).toBe(true);
+        expect(back.ok && draftToJson(back.draft)).toBe(json);
+      }),
+      { numRuns: 400, seed: 20261122 },
+    );
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * Linear-time scanning of markup (HTML pages, a DOCX's XML): lazy regular expressions such as
+ * `<!--[\s\S]*?-->` rescan the rest of the input at every unclosed opening and take quadratic time on hostile
+ * input (a page of `<!--` without `-->` froze the importer for minutes). These walk the input once.
+ */
+
+/**
+ * The spans from each opening (`open`, a global expression) to its closing (`closeOf` the opening's match),
+ * scanning forward only; an opening without its closing ends the scan (`unclosed` says where it started).
+ */
+export function spans(text: string, open: RegExp, closeOf: (m: RegExpExecArray) => string, haystack = text): { spans: [number, number][]; unclosed: number } {
+  const found: [number, number][] = [];
+  let at = 0;
+  for (;;) {
+    open.lastIndex = at;
+    const m = open.exec(haystack);
+    if (!m) return { spans: found, unclosed: -1 };
+    const close = closeOf(m);
+    const end = close === '' ? m.index + m[0].length : haystack.indexOf(close, m.index + m[0].length);
+    if (end < 0) return { spans: found, unclosed: m.index };
+    const stop = close === '' ? end : end + close.length;
+    found.push([m.index, stop]);
+    at = stop;
+  }
+}
+
+/** The text with every span removed; an unclosed opening removes the rest (as a browser would hide it). */
+export function removeSpans(text: string, open: RegExp, closeOf: (m: RegExpExecArray) => string, haystack = text): string {
+  const { spans: found, unclosed } = spans(text, open, closeOf, haystack);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of found) {
+    out += text.slice(at, from);
+    at = to;
+  }
+  return out + (unclosed >= 0 ? text.slice(at, unclosed) : text.slice(at));
+}
+
+/** The text without its tags (`<…>`); a `<` that no `>` follows is kept as text. */
+export function stripTags(text: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const lt = text.indexOf('<', at);
+    if (lt < 0) return out + text.slice(at);
+    out += text.slice(at, lt);
+    const gt = text.indexOf('>', lt + 1);
+    if (gt < 0) return out + text.slice(lt);
+    at = gt + 1;
+  }
+}
