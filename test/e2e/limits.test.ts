@@ -159,6 +159,36 @@ describe('whatever the page accepts, it gives back', () => {
     await context.close();
   }, 60_000);
 
+  it('an import runs in a worker, shows its stage and can be stopped, leaving the page as it was', async () => {
+    const context = await app.browser.newContext();
+    // A worker that never answers stands in for a very long report.
+    await context.addInitScript(() => {
+      const Real = window.Worker;
+      (window as unknown as { __workers: string[] }).__workers = [];
+      window.Worker = class extends Real {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          (window as unknown as { __workers: string[] }).__workers.push(String(url));
+        }
+        override postMessage() {
+          // swallowed: the import never finishes on its own
+        }
+      } as typeof Worker;
+    });
+    const page = await context.newPage();
+    await start2021(page);
+    await page.getByLabel('机关名称').fill('原来的局');
+    await page.getByRole('button', { name: '导入已发布的报告' }).click();
+    await page.getByTestId('import-file').setInputFiles({ name: 'r.txt', mimeType: 'text/plain', buffer: Buffer.from('一、总体情况\n……') });
+    const progress = page.getByRole('dialog').getByRole('status').filter({ hasText: '正在读取文件' });
+    await progress.waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __workers: string[] }).__workers)).toEqual([expect.stringMatching(/importWorker/)]);
+    await progress.getByRole('button', { name: '停止' }).click();
+    await page.getByRole('dialog').getByRole('alert').filter({ hasText: '已停止读取' }).waitFor();
+    expect(await page.getByLabel('机关名称').inputValue()).toBe('原来的局');
+    await context.close();
+  }, 60_000);
+
   it('a 500,000-row paste gets a message and changes nothing; no uncaught error', async () => {
     const context = await app.browser.newContext();
     const page = await context.newPage();
