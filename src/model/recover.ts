@@ -107,6 +107,10 @@ export function recoverDraft(stored: string): Recovery | null {
     draft.aggregateOf = names;
   }
 
+  // What a newer release (or a hand edit) added has no place here: named, so nothing goes silently.
+  const KNOWN = new Set(['schemaVersion', 'formatId', 'agency', 'reportYear', 'publicationDate', 'totals', 'sections', 'cells', 'processingFees', 'acknowledged', 'aggregateOf', 'inherited']);
+  for (const key of Object.keys(obj)) if (!KNOWN.has(key)) lost.push({ key: 'draft.recoverDropped', params: { where: key } });
+
   const checked = readDraftJson(draft);
   return checked.ok ? { draft: checked.draft, lost } : null;
 }

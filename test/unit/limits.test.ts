@@ -124,3 +124,29 @@ describe('a property of edits within the limits', () => {
     );
   });
 });
+
+describe('recovering a stored draft that does not open', () => {
+  it('keeps every valid field, shortens over-long texts, and names what it could not keep', async () => {
+    const { recoverDraft } = await import('../../src/model/recover');
+    const { seedDraft } = await import('../support/drafts');
+    const { fileProblemMessage, createI18n } = await import('../../src/i18n');
+    const t = createI18n('zh-CN').t;
+    const good = seedDraft('001');
+    const damaged = { ...JSON.parse(draftToJson(good)), schemaVersion: 7, publicationDate: '2021-02-30', futureField: { x: 1 } };
+    damaged.cells.requests.A1.NP = '9'.repeat(80);
+    damaged.sections.problems.text = '长'.repeat(LIMITS.text + 5);
+    const r = recoverDraft(JSON.stringify(damaged))!;
+    expect(r.draft.agency).toEqual(good.agency);
+    expect(r.draft.cells.requests!.A1!.BIZ).toBe(good.cells.requests!.A1!.BIZ);
+    expect(r.draft.cells.requests!.A1!.NP).toBe('');
+    expect(r.draft.sections.problems.text).toHaveLength(LIMITS.text);
+    expect(r.draft.sections.general).toEqual(good.sections.general);
+    expect(r.lost.map((p) => fileProblemMessage(t, p))).toEqual([
+      '未恢复：发布日期',
+      `已截短到 ${LIMITS.text} 个字符的上限：五、存在的主要问题及改进情况`,
+      '未恢复：三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 自然人',
+      '未恢复：futureField',
+    ]);
+    expect(recoverDraft('{"schemaVersion":2,"cells":{"requ')).toBeNull();
+  });
+});
