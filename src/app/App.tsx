@@ -17,6 +17,8 @@ import { backUpStoredDraft, clearBrowserDraft, downloadBytes, downloadText, draf
 import { buildReport } from '../render/model';
 import { renderText } from '../render/text';
 import { renderHtml } from '../render/html';
+// Already part of the page through the HTML renderer, which leaves out the same characters.
+import { forbiddenInReport } from '../render/xmlChars';
 import { summarize } from '../rules/finding';
 import { ReportDetails } from './ReportDetails';
 import { Nav } from './Nav';
@@ -241,7 +243,7 @@ export function App() {
       } else {
         downloadText(reportFileName(doc.title, 'html'), renderHtml(doc), 'text/html;charset=utf-8');
       }
-      const removed = kind === 'txt' ? 0 : (await import('../render/xmlChars')).forbiddenInReport(doc);
+      const removed = kind === 'txt' ? 0 : forbiddenInReport(doc);
       const name = reportFileName(doc.title, kind);
       setNotice(removed > 0 ? { kind: 'warning', text: t('export.doneRemoved', { name, count: removed }) } : { kind: 'info', text: t('export.done', { name }) });
     } catch (e) {

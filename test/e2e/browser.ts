@@ -21,6 +21,11 @@ export interface Served {
 export async function buildAndServe(): Promise<Served> {
   const outDir = mkdtempSync(join(tmpdir(), 'nianbao-dist-'));
   execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+  return serveDir(outDir);
+}
+
+/** A folder served on a free local port, as a plain static file server would. */
+export async function serveDir(outDir: string): Promise<Served> {
   const server: Server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(outDir, path.endsWith('/') ? `${path}index.html` : path);

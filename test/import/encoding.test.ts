@@ -3,7 +3,6 @@
  * says so, and a file in any other encoding gets a clear message rather than mojibake.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { draftToJson } from '../../src/model/draftFile';
 import { createI18n } from '../../src/i18n';
 import { main } from '../../src/cli/main';
 import { seedDraft } from '../support/drafts';
+import { zipBomb } from '../support/zipBomb';
 
 const t = createI18n('zh-CN').t;
 const seed001 = readFileSync(new URL('../../../shared/seeds/001_4ec32009cce65549.txt', import.meta.url), 'utf8');
@@ -97,25 +97,6 @@ describe('text encodings', () => {
 });
 
 describe('hostile zip files', () => {
-  /**
-   * A DOCX whose document.xml inflates to `gigabytes` GB of zeros: one 64 MB run of zeros compressed with a full
-   * flush (so it stands alone) repeated, then an empty final block. About a megabyte per gigabyte.
-   */
-  function zipBomb(gigabytes: number, part = 'word/document.xml'): Uint8Array {
-    const chunk = deflateRawSync(Buffer.alloc(64 * 1024 * 1024), { level: 9, finishFlush: zlibConstants.Z_FULL_FLUSH });
-    const repeats = gigabytes * 16;
-    const data = Buffer.concat([...Array<Buffer>(repeats).fill(chunk), Buffer.from([0x03, 0x00])]);
-    const name = Buffer.from(part);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(8, 8); // deflate
-    header.writeUInt32LE(data.length, 18);
-    header.writeUInt32LE(Math.min(0xfffffffe, repeats * 64 * 1024 * 1024), 22);
-    header.writeUInt16LE(name.length, 26);
-    return new Uint8Array(Buffer.concat([header, name, data]));
-  }
-
   it('a 3 MB DOCX that inflates to 3 GB is refused as it inflates, in under 256 MB, as an import and as a draft', async () => {
     const bomb = zipBomb(3);
     expect(bomb.length).toBeLessThan(4 * 1024 * 1024);

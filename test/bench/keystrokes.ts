@@ -1,0 +1,156 @@
+/**
+ * A keystroke in a section 三 cell, measured the same way on three pages in one Chromium run, interleaved so
+ * that machine load falls on all alike:
+ *  - the app (the built page, full 2021 report loaded),
+ *  - a naive build of the same three tables (test/bench/naive: whole-form react-hook-form with zodResolver),
+ *  - a bare `<input>` with no script at all: the browser's own floor.
+ * Per keystroke: latency from keydown to the first task after the animation frame in which the row's 总计 (for
+ * the bare input, the input itself) shows the new value, polled in requestAnimationFrame; and the main-thread
+ * task and script time (Chrome's Performance.getMetrics) from just before the key to 100 ms after the update,
+ * so work deferred to the next frames counts too. Each keystroke waits a random part of a frame first, so
+ * keys land in every phase of the frame. A second round throttles the CPU 4× on the page being typed into only.
+ */
+import { mkdtempSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { serveDir, type Served } from '../e2e/browser';
+import { formatById } from '../../src/format/registry';
+import { cellAccessibleName } from '../../src/format/labels';
+
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
+const format = formatById('gb-2021')!;
+const requests = format.table('requests');
+const targets = requests.rows
+  .filter((r) => r.key !== 'B7')
+  .flatMap((r) => requests.columns.filter((c) => c.key !== 'TOT').map((c) => ({ row: r.key, col: c.key })));
+
+/** Builds the naive comparison page (and copies the bare page beside it), served from one folder. */
+export async function buildBaselines(): Promise<Served> {
+  const root = new URL('./naive/', import.meta.url).pathname;
+  const outDir = mkdtempSync(join(tmpdir(), 'nianbao-naive-'));
+  await build({ root, configFile: false, base: './', logLevel: 'error', plugins: [react()], build: { outDir, emptyOutDir: true, target: 'es2022' } });
+  copyFileSync(join(root, 'bare.html'), join(outDir, 'bare.html'));
+  return serveDir(outDir);
+}
+
+interface Subject {
+  name: 'app' | 'naive' | 'bare';
+  page: Page;
+  cdp: CDPSession;
+  /** The input typed into for keystroke i, and the element whose value shows the update. */
+  input(i: number): { input: string; shows: string };
+}
+
+const byLabel = (label: string) => `input[aria-label="${label.replace(/"/g, '\\"')}"]`;
+
+/**
+ * Instrumentation only: the keydown time, and a wait for the frame that shows a new value. Plain JavaScript in a
+ * string, as the bundler of this script would otherwise add helpers the page does not have.
+ */
+const INSTRUMENT = `
+  window.__t0 = 0;
+  window.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
+  window.__measure = (sel, before) => new Promise((resolve) => {
+    const poll = () => {
+      const el = document.querySelector(sel);
+      if (el && el.value !== before && window.__t0 > 0) {
+        // The frame that shows the value is being produced now; the next task runs after it.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - window.__t0);
+        channel.port2.postMessage(0);
+      } else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  });
+`;
+
+async function metrics(cdp: CDPSession): Promise<{ task: number; script: number }> {
+  const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const get = (n: string) => m.find((x) => x.name === n)?.value ?? 0;
+  return { task: get('TaskDuration') * 1000, script: get('ScriptDuration') * 1000 };
+}
+
+async function keystroke(s: Subject, i: number, throttle: boolean): Promise<{ latency: number; task: number; script: number }> {
+  const { input, shows } = s.input(i);
+  const locator = s.page.locator(input);
+  await locator.focus();
+  const current = await locator.inputValue();
+  // A digit that changes the value (the app selects a cell's content on focus, so the key replaces it).
+  const key = String(((Number(current.slice(-1)) || 0) % 9) + 1);
+  const before = await s.page.locator(shows).inputValue();
+  if (throttle) await s.cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await s.page.evaluate(`new Promise((r) => setTimeout(r, ${Math.random() * 16}))`);
+  const m0 = await metrics(s.cdp);
+  {
+    const measured = s.page.evaluate(`window.__measure(${JSON.stringify(shows)}, ${JSON.stringify(before)})`) as Promise<number>;
+    await s.page.keyboard.press(key);
+    const latency = await measured;
+    // Deferred work (a summary, the navigation) belongs to the keystroke too.
+    await s.page.evaluate('new Promise((r) => setTimeout(r, 100))');
+    const m1 = await metrics(s.cdp);
+    if (throttle) await s.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    return { latency, task: m1.task - m0.task, script: m1.script - m0.script };
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export async function keystrokeFigures(browser: Browser, app: Served, baselines: Served, fixture: string): Promise<Record<string, number>> {
+  const open = async (name: Subject['name'], url: string): Promise<Subject> => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    await context.addInitScript({ content: INSTRUMENT });
+    const page = await context.newPage();
+    await page.goto(url);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const cellOf = (i: number) => targets[(i * 7) % targets.length]!;
+    if (name === 'bare') return { name, page, cdp, input: () => ({ input: '#bare', shows: '#bare' }) };
+    if (name === 'app') {
+      await page.getByTestId('open-draft').setInputFiles(fixture);
+      await page.getByRole('status').filter({ hasText: '已打开' }).waitFor();
+    }
+    await page.locator(byLabel(cellAccessibleName(requests, 'A1', 'NP'))).waitFor();
+    return {
+      name,
+      page,
+      cdp,
+      input: (i) => {
+        const t = cellOf(i);
+        return { input: byLabel(cellAccessibleName(requests, t.row, t.col)), shows: byLabel(`${cellAccessibleName(requests, t.row, 'TOT')}（自动计算）`) };
+      },
+    };
+  };
+  const subjects = [await open('app', `${app.origin}/`), await open('naive', `${baselines.origin}/index.html`), await open('bare', `${baselines.origin}/bare.html`)];
+  const results: Record<string, { latency: number[]; task: number[]; script: number[]; throttled: number[] }> = {};
+  for (const s of subjects) results[s.name] = { latency: [], task: [], script: [], throttled: [] };
+  for (let i = 0; i < KEYSTROKES; i++) {
+    for (const s of subjects) {
+      const r = await keystroke(s, i, false);
+      results[s.name]!.latency.push(r.latency);
+      results[s.name]!.task.push(r.task);
+      results[s.name]!.script.push(r.script);
+    }
+  }
+  for (let i = 0; i < KEYSTROKES; i++) {
+    for (const s of subjects) results[s.name]!.throttled.push((await keystroke(s, i, true)).latency);
+  }
+  for (const s of subjects) await s.page.context().close();
+
+  const out: Record<string, number> = {};
+  for (const [name, r] of Object.entries(results)) {
+    out[`${name}_keystroke_median_ms`] = round(median(r.latency));
+    out[`${name}_keystroke_p95_ms`] = round(p95(r.latency));
+    out[`${name}_task_median_ms`] = round(median(r.task));
+    out[`${name}_script_median_ms`] = round(median(r.script));
+    out[`${name}_keystroke_p95_ms_throttled_4x`] = round(p95(r.throttled));
+  }
+  out.ratio_task_app_to_bare = round(out.app_task_median_ms! / out.bare_task_median_ms!);
+  out.ratio_p95_throttled_app_to_bare = round(out.app_keystroke_p95_ms_throttled_4x! / out.bare_keystroke_p95_ms_throttled_4x!);
+  out.ratio_task_naive_to_app = round(out.naive_task_median_ms! / out.app_task_median_ms!);
+  return out;
+}
