@@ -2,21 +2,33 @@
 import { useTranslation } from 'react-i18next';
 import { useStoreValue } from './context';
 import { partProgress, type PartId } from './progress';
-import { topic } from './store';
+import { topic, type DraftStore } from './store';
+
+/**
+ * The navigation's data as one string, worked out once per draft and findings (React asks for the snapshot
+ * more than once a render).
+ */
+const navCache = new WeakMap<object, { findings: unknown; state: string }>();
+function navState(s: DraftStore, parts: { id: PartId }[]): string {
+  const cached = navCache.get(s.draft);
+  if (cached && cached.findings === s.findings) return cached.state;
+  const state = JSON.stringify(
+    parts.map(({ id }) => {
+      const p = partProgress(s.format, s.draft, id);
+      const open = s.sectionFindings(id).filter((f) => f.acknowledged === undefined);
+      return [p.status, p.filled, p.total, open.filter((f) => f.severity === 'error').length, open.filter((f) => f.severity === 'warning').length];
+    }),
+  );
+  navCache.set(s.draft, { findings: s.findings, state });
+  return state;
+}
 
 export function Nav({ parts }: { parts: { id: PartId; title: string }[] }) {
   const { t } = useTranslation();
   // One string per render keeps useSyncExternalStore's snapshot stable while nothing changes.
-  const state = useStoreValue(topic.draft, (s) =>
-    JSON.stringify(
-      parts.map(({ id }) => {
-        const p = partProgress(s.format, s.draft, id);
-        const open = s.sectionFindings(id).filter((f) => f.acknowledged === undefined);
-        return [p.status, p.filled, p.total, open.filter((f) => f.severity === 'error').length, open.filter((f) => f.severity === 'warning').length];
-      }),
-    ),
-  );
+  const state = useStoreValue(topic.draft, (s) => navState(s, parts));
   const rows = JSON.parse(state) as [string, number, number, number, number][];
+
   const filled = rows.reduce((s, r) => s + r[1], 0);
   const total = rows.reduce((s, r) => s + r[2], 0);
   const percent = total === 0 ? 0 : Math.round((filled / total) * 100);

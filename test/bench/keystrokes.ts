@@ -67,13 +67,13 @@ const INSTRUMENT = `
   });
 `;
 
-async function metrics(cdp: CDPSession): Promise<{ task: number; script: number }> {
+async function metrics(cdp: CDPSession): Promise<{ task: number; script: number; style: number; layout: number }> {
   const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const get = (n: string) => m.find((x) => x.name === n)?.value ?? 0;
-  return { task: get('TaskDuration') * 1000, script: get('ScriptDuration') * 1000 };
+  return { task: get('TaskDuration') * 1000, script: get('ScriptDuration') * 1000, style: get('RecalcStyleDuration') * 1000, layout: get('LayoutDuration') * 1000 };
 }
 
-async function keystroke(s: Subject, i: number, throttle: boolean): Promise<{ latency: number; task: number; script: number }> {
+async function keystroke(s: Subject, i: number, throttle: boolean): Promise<{ latency: number; task: number; script: number; style: number; layout: number }> {
   const { input, shows } = s.input(i);
   const locator = s.page.locator(input);
   await locator.focus();
@@ -92,7 +92,7 @@ async function keystroke(s: Subject, i: number, throttle: boolean): Promise<{ la
     await s.page.evaluate('new Promise((r) => setTimeout(r, 100))');
     const m1 = await metrics(s.cdp);
     if (throttle) await s.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    return { latency, task: m1.task - m0.task, script: m1.script - m0.script };
+    return { latency, task: m1.task - m0.task, script: m1.script - m0.script, style: m1.style - m0.style, layout: m1.layout - m0.layout };
   }
 }
 
@@ -126,14 +126,16 @@ export async function keystrokeFigures(browser: Browser, app: Served, baselines:
     };
   };
   const subjects = [await open('app', `${app.origin}/`), await open('naive', `${baselines.origin}/index.html`), await open('bare', `${baselines.origin}/bare.html`)];
-  const results: Record<string, { latency: number[]; task: number[]; script: number[]; throttled: number[] }> = {};
-  for (const s of subjects) results[s.name] = { latency: [], task: [], script: [], throttled: [] };
+  const results: Record<string, { latency: number[]; task: number[]; script: number[]; style: number[]; layout: number[]; throttled: number[] }> = {};
+  for (const s of subjects) results[s.name] = { latency: [], task: [], script: [], style: [], layout: [], throttled: [] };
   for (let i = 0; i < KEYSTROKES; i++) {
     for (const s of subjects) {
       const r = await keystroke(s, i, false);
       results[s.name]!.latency.push(r.latency);
       results[s.name]!.task.push(r.task);
       results[s.name]!.script.push(r.script);
+      results[s.name]!.style.push(r.style);
+      results[s.name]!.layout.push(r.layout);
     }
   }
   for (let i = 0; i < KEYSTROKES; i++) {
@@ -147,6 +149,8 @@ export async function keystrokeFigures(browser: Browser, app: Served, baselines:
     out[`${name}_keystroke_p95_ms`] = round(p95(r.latency));
     out[`${name}_task_median_ms`] = round(median(r.task));
     out[`${name}_script_median_ms`] = round(median(r.script));
+    out[`${name}_style_median_ms`] = round(median(r.style));
+    out[`${name}_layout_median_ms`] = round(median(r.layout));
     out[`${name}_keystroke_p95_ms_throttled_4x`] = round(p95(r.throttled));
   }
   out.ratio_task_app_to_bare = round(out.app_task_median_ms! / out.bare_task_median_ms!);

@@ -60,7 +60,7 @@ describe('whatever the page accepts, it gives back', () => {
     expect(await page.getByLabel('机关名称').inputValue()).toBe('局'.repeat(LIMITS.agencyName));
     expect(await cell(page, 'A1', 'NP').inputValue()).toBe('1'.repeat(LIMITS.cell));
     // The cell holds what fits, and the checks say it is not a count.
-    expect(await page.locator('#part-requests .summary').innerText()).toContain('过长');
+    await expect.poll(() => page.locator('#part-requests .summary').innerText()).toContain('过长');
     // The page's own file opens again.
     const json = await saveFile(page);
     await openFile(page, json);
