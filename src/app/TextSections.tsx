@@ -6,7 +6,6 @@ import sentences from '../../templates/report/sentences.json';
 import type { Draft } from '../model/draft';
 import { useStore, useStoreValue } from './context';
 import { fieldInputId, type FormValues } from './formFields';
-import { figuresSentences } from '../model/figuresSentence';
 import { useState } from 'react';
 import { topic } from './store';
 import { fillTemplate } from '../model/template';
@@ -82,7 +81,8 @@ function WriteFigures() {
       <button
         type="button"
         className="secondary"
-        onClick={() => {
+        onClick={async () => {
+          const { figuresSentences } = await import('../model/figuresSentence');
           const s = figuresSentences(store.format, store.draft);
           // The section 三 sentence comes first; without it nothing is written.
           const written = s.requests === null ? [] : [s.requests, s.review].filter((x): x is string => x !== null);

@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatById } from '../format/registry';
 import { cellLabel } from '../format/labels';
 import type { Draft } from '../model/draft';
-import { hasNextYear, LAST_REPORT_YEAR, nextYearDraft } from '../model/nextYear';
-import { aggregateDrafts, type AggregateReport } from '../model/aggregate';
+import type { AggregateReport } from '../model/aggregate';
 import type { ImportReport } from '../import/importer';
 import type { ImportReportText } from '../import/reportText';
 import { fileProblemMessage } from '../i18n/messages';
@@ -65,6 +64,8 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
       }
       drafts.push(r.draft);
     }
+    // Loaded when first used, like the importer: most clerks never combine drafts.
+    const { aggregateDrafts } = await import('../model/aggregate');
     const result = aggregateDrafts(drafts);
     if (!result.ok) {
       notify('error', t(result.problem.key, result.problem.params ?? {}));
@@ -215,7 +216,8 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
         <div className="dialog-actions">
           <button
             type="button"
-            onClick={() => {
+            onClick={async () => {
+              const { hasNextYear, LAST_REPORT_YEAR, nextYearDraft } = await import('../model/nextYear');
               const last = store.draft;
               if (!hasNextYear(last)) {
                 notify('error', t('next.noNextYear', { year: last.reportYear, last: LAST_REPORT_YEAR }));

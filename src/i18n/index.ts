@@ -2,11 +2,14 @@
 import type { i18n } from 'i18next';
 import zhCN from './zh-CN.json';
 import en from './en.json';
+// The command line's own messages stay out of the page's bundle.
+import cliZhCN from './cli.zh-CN.json';
+import cliEn from './cli.en.json';
 import { createI18nWith, type Language } from './messages';
 
 export * from './messages';
 
-export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
+export const resources = { 'zh-CN': { translation: { ...zhCN, ...cliZhCN } }, en: { translation: { ...en, ...cliEn } } } as const;
 
 /** An instance holding both languages (the command line, tests). */
 export function createI18n(lng: Language = 'zh-CN'): i18n {

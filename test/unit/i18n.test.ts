@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import zh from '../../src/i18n/zh-CN.json';
-import en from '../../src/i18n/en.json';
+import zhPage from '../../src/i18n/zh-CN.json';
+import enPage from '../../src/i18n/en.json';
+import zhCli from '../../src/i18n/cli.zh-CN.json';
+import enCli from '../../src/i18n/cli.en.json';
+
+const zh = { ...zhPage, ...zhCli };
+const en = { ...enPage, ...enCli };
 
 /** Keys without the plural suffix: zh-CN has one plural form, English two. */
 function keys(obj: object, prefix = ''): string[] {
