@@ -217,7 +217,11 @@ const oddString = fc.oneof(
   fc.nat({ max: 300 }).map((n) => '长'.repeat(n)),
 );
 
-type Edit = { kind: 'cell'; row: number; col: number; value: string } | { kind: 'name' | 'text'; value: string } | { kind: 'clear' };
+type Edit =
+  | { kind: 'cell'; row: number; col: number; value: string }
+  | { kind: 'paste'; row: number; col: number; block: string }
+  | { kind: 'name' | 'text'; value: string }
+  | { kind: 'clear' };
 
 const CELL_ROWS = ['A1', 'A2', 'B1', 'B2', 'C'];
 const CELL_COLS = ['NP', 'BIZ', 'SCI', 'NGO', 'LAW', 'OTH'];
@@ -233,11 +237,32 @@ describe('a property of the page’s own edits', () => {
       fc.record({ kind: fc.constant('cell' as const), row: fc.nat({ max: CELL_ROWS.length - 1 }), col: fc.nat({ max: CELL_COLS.length - 1 }), value: oddString }),
       fc.record({ kind: fc.constantFrom('name' as const, 'text' as const), value: oddString }),
       fc.constant({ kind: 'clear' as const }),
+      // A block copied from a spreadsheet (rows of tab-separated values), sometimes holding a value that is not a number.
+      fc.record({
+        kind: fc.constant('paste' as const),
+        row: fc.nat({ max: CELL_ROWS.length - 1 }),
+        col: fc.nat({ max: CELL_COLS.length - 1 }),
+        block: fc.array(fc.array(fc.oneof(fc.nat({ max: 9999 }).map(String), oddString), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((rows) => rows.map((r) => r.join('\t')).join('\n')),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits: Edit[]) => {
         for (const e of edits) {
           if (e.kind === 'cell') await cell(page, CELL_ROWS[e.row]!, CELL_COLS[e.col]!).fill(e.value);
+          else if (e.kind === 'paste') {
+            await cell(page, CELL_ROWS[e.row]!, CELL_COLS[e.col]!).focus();
+            await page.evaluate((text) => {
+              const data = new DataTransfer();
+              data.setData('text/plain', text);
+              document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }, e.block);
+            // A block that fits opens a preview; take it when it comes (one that does not fit is refused).
+            const apply = page.getByRole('dialog').getByRole('button', { name: '确认粘贴' });
+            await apply.waitFor({ timeout: 500 }).then(
+              () => apply.click(),
+              () => undefined,
+            );
+          }
           else if (e.kind === 'name') await page.getByLabel('机关名称').fill(e.value);
           else if (e.kind === 'text') await page.locator('#field-sections-problems-text').fill(e.value);
           else await page.getByLabel('机关名称').fill('');
