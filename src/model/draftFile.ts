@@ -7,7 +7,7 @@ import type { Format } from '../format/format';
 import { formatById } from '../format/registry';
 import { draftSchema, SCHEMA_VERSION, withComputedTotals, type Draft } from './draft';
 import { migrate, OLDEST_SUPPORTED_VERSION } from './migrations';
-import { LIMITS, utf8Bytes } from './limits';
+import { LIMITS, overDraftFileLimit } from './limits';
 
 /** A problem with a file, as an i18n key and its parameters (keys under `file.`). */
 export interface FileProblem {
@@ -23,7 +23,7 @@ export type DraftReadResult =
 export const MAX_DRAFT_FILE_BYTES = LIMITS.draftFileBytes;
 
 export function readDraftText(text: string): DraftReadResult {
-  if (utf8Bytes(text) > MAX_DRAFT_FILE_BYTES) {
+  if (overDraftFileLimit(text)) {
     return { ok: false, problems: [{ key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }] };
   }
   let json: unknown;

@@ -42,8 +42,8 @@ export function isReportYear(year: number): boolean {
   return Number.isInteger(year) && year >= LIMITS.firstYear && year <= LIMITS.lastYear;
 }
 
-/** The UTF-8 size of a text, without encoding it when it is clearly small enough. */
-export function utf8Bytes(text: string): number {
-  if (text.length * 3 <= LIMITS.draftFileBytes) return text.length; // only compared against the limit
-  return new TextEncoder().encode(text).length;
+/** Whether a draft's text is over the file limit in UTF-8 bytes (counted only when it could be). */
+export function overDraftFileLimit(text: string): boolean {
+  if (text.length * 3 <= LIMITS.draftFileBytes) return false;
+  return new TextEncoder().encode(text).length > LIMITS.draftFileBytes;
 }

@@ -8,18 +8,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { draftToJson, readDraftText } from '../../src/model/draftFile';
 import { extractDraft } from '../../src/render/docxDraft';
 import { seedDraft, seedPath } from '../support/drafts';
 import { checkDocxFiles } from '../support/ooxml';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-cli-robust-'));
 

@@ -41,7 +41,7 @@ describe('limits', () => {
     const back = readDraftText(json);
     expect(back.ok).toBe(true);
     expect(back.ok && draftToJson(back.draft)).toBe(json);
-  });
+  }, 30_000);
 
   it('one character beyond a limit is refused, naming the field', () => {
     const d = draftAtLimits('gb-2021', '长');
@@ -122,7 +122,7 @@ describe('a property of edits within the limits', () => {
       }),
       { numRuns: 400, seed: 20261122 },
     );
-  });
+  }, 60_000);
 });
 
 describe('recovering a stored draft that does not open', () => {
