@@ -157,8 +157,6 @@ export function App() {
       if (timer === undefined) timer = setTimeout(() => whenIdle(save), AUTOSAVE_DELAY_MS);
     });
     const flush = () => {
-      // A keystroke of this very frame has not told the autosave yet: let it, then save at once.
-      store.flushDeferred();
       if (timer !== undefined) {
         clearTimeout(timer);
         save();

@@ -118,7 +118,6 @@ export class DraftStore {
     }
     this.revision++;
     this.runFullCheck();
-    this.deferred.clear();
     for (const set of this.listeners.values()) for (const l of [...set]) l();
   }
 
@@ -212,40 +211,10 @@ export class DraftStore {
     }
     keys.add(topic.draft);
     if ([...keys].some((k) => k.startsWith('section:'))) keys.add(topic.all);
-    // The typed cell, its totals and the marks of the cells a finding names are drawn in this frame; the
-    // section summaries, the navigation and the autosave follow once the frame is on screen, never delaying it.
-    const later: string[] = [];
-    for (const key of keys) {
-      if (key.startsWith('cell:')) for (const l of [...(this.listeners.get(key) ?? [])]) l();
-      else later.push(key);
-    }
-    for (const key of later) this.deferred.add(key);
-    if (this.deferred.size > 0 && !this.flushScheduled) {
-      this.flushScheduled = true;
-      afterNextPaint(() => this.flushDeferred());
-    }
-  }
-
-  private deferred = new Set<string>();
-  private flushScheduled = false;
-
-  /** Notifies what waited for the frame (also called before anything reads the whole state, such as a save). */
-  flushDeferred(): void {
-    this.flushScheduled = false;
-    const keys = [...this.deferred];
-    this.deferred.clear();
+    // Everything in the one frame: drawing the summaries and the navigation a frame later was measured to
+    // cost a second rendering pass per keystroke (more task time, no shorter wait for the cell's frame).
     for (const key of keys) for (const l of [...(this.listeners.get(key) ?? [])]) l();
   }
-}
-
-/** Runs `fn` after the next frame has been painted (at once where there are no frames, as in Node). */
-function afterNextPaint(fn: () => void): void {
-  if (typeof requestAnimationFrame !== 'function') return fn();
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => fn();
-    channel.port2.postMessage(0);
-  });
 }
 
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
