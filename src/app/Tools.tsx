@@ -16,10 +16,7 @@ import { Dialog } from './Dialog';
 import { readDraftFile } from './persistence';
 import { FilePicker } from './FilePicker';
 import { importInWorker } from './importInWorker';
-import { LIMITS } from '../model/limits';
-
-/** Refused before anything is read: the importer's own limit, at 3 bytes a character at most. */
-const MAX_IMPORT_INPUT = LIMITS.importChars * 3;
+import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 
 type Notify = (kind: 'info' | 'error', text: string, problems?: string[]) => void;
 
@@ -78,7 +75,7 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
     // The report texts load when first needed; the importer itself runs in a worker (importInWorker).
     const { importProblemText, importReportText } = await import('../import/reportText');
     const size = typeof input === 'string' ? input.length : input.byteLength;
-    if (size > MAX_IMPORT_INPUT) {
+    if (size > MAX_IMPORT_BYTES) {
       setImportError(t('import.tooLarge'));
       return;
     }
@@ -217,10 +214,10 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
           <button
             type="button"
             onClick={async () => {
-              const { hasNextYear, LAST_REPORT_YEAR, nextYearDraft } = await import('../model/nextYear');
+              const { hasNextYear, nextYearDraft } = await import('../model/nextYear');
               const last = store.draft;
               if (!hasNextYear(last)) {
-                notify('error', t('next.noNextYear', { year: last.reportYear, last: LAST_REPORT_YEAR }));
+                notify('error', t('next.noNextYear', { year: last.reportYear, last: LIMITS.lastYear }));
                 setConfirmNext(false);
                 return;
               }

@@ -22,10 +22,11 @@ import { renderHtml } from '../render/html';
 import { renderDocx } from '../render/docx';
 import { forbiddenInReport } from '../render/xmlChars';
 import { decodeText } from '../model/encoding';
-import { importComplete, importReport, MAX_IMPORT_CHARS } from '../import/importer';
+import { importComplete, importReport } from '../import/importer';
+import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 import { importProblemText, importReportText } from '../import/reportText';
 import { aggregateDrafts } from '../model/aggregate';
-import { hasNextYear, LAST_REPORT_YEAR, nextYearDraft } from '../model/nextYear';
+import { hasNextYear, nextYearDraft } from '../model/nextYear';
 import { migrateDraft } from '../model/migrate';
 import { cellLabel } from '../format/labels';
 import { check } from '../rules/engine';
@@ -226,7 +227,7 @@ async function runRender(opts: Options, t: TFunction, out: (s: string) => void):
 function runImport(opts: Options, t: TFunction, out: (s: string) => void): number {
   const [file] = opts.positional;
   if (!file || !opts.out) throw new UsageError('');
-  const bytes = new Uint8Array(readBounded(file, MAX_IMPORT_CHARS * 3, t, () => t('import.tooLarge')));
+  const bytes = new Uint8Array(readBounded(file, MAX_IMPORT_BYTES, t, () => t('import.tooLarge')));
   const result = importReport(bytes);
   if (!result.ok) throw new ReadFailure(`${t('cli.cannotRead', { file, detail: '' })}${importProblemText(t, result.problem)}`);
   writeOutput(opts.out, draftToJson(result.draft), t);
@@ -262,7 +263,7 @@ function runNext(opts: Options, t: TFunction, out: (s: string) => void): number 
   const [file] = opts.positional;
   if (!file || !opts.out) throw new UsageError('');
   const { draft } = loadDraft(file, t);
-  if (!hasNextYear(draft)) throw new ReadFailure(t('next.noNextYear', { year: draft.reportYear, last: LAST_REPORT_YEAR }));
+  if (!hasNextYear(draft)) throw new ReadFailure(t('next.noNextYear', { year: draft.reportYear, last: LIMITS.lastYear }));
   const next = nextYearDraft(formatById(draft.formatId)!, draft);
   writeOutput(opts.out, draftToJson(next.draft), t);
   out(t('next.done', { year: next.draft.reportYear, format: next.format.definition.name, out: opts.out }));

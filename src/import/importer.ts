@@ -14,7 +14,7 @@ import { parseCellInput } from '../model/number';
 import { findLabel, findLastLabel, fold, foldString, type Folded } from './folded';
 import { sourceToText, type SourceKind, UnknownEncoding } from './sources';
 import { ZipTooLarge } from './zipParts';
-import { LIMITS } from '../model/limits';
+import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 
 export interface ImportMessage {
   key: string;
@@ -321,7 +321,7 @@ export function importReport(input: string | Uint8Array, onStage: (stage: Import
   let source: SourceKind;
   let encoding: string | null;
   try {
-    if ((typeof input === 'string' ? input.length : input.byteLength) > MAX_IMPORT_CHARS * 3) return { ok: false, problem: { key: 'import.tooLarge' } };
+    if ((typeof input === 'string' ? input.length : input.byteLength) > MAX_IMPORT_BYTES) return { ok: false, problem: { key: 'import.tooLarge' } };
     ({ text, kind: source, encoding } = sourceToText(input));
   } catch (e) {
     if (e instanceof UnknownEncoding) return { ok: false, problem: { key: 'import.unknownEncoding' } };

@@ -8,7 +8,7 @@
  * The spans from each opening (`open`, a global expression) to its closing (`closeOf` the opening's match),
  * scanning forward only; an opening without its closing ends the scan (`unclosed` says where it started).
  */
-export function spans(text: string, open: RegExp, closeOf: (m: RegExpExecArray) => string, haystack = text): { spans: [number, number][]; unclosed: number } {
+export function spans(haystack: string, open: RegExp, closeOf: (m: RegExpExecArray) => string): { spans: [number, number][]; unclosed: number } {
   const found: [number, number][] = [];
   let at = 0;
   for (;;) {
@@ -24,9 +24,12 @@ export function spans(text: string, open: RegExp, closeOf: (m: RegExpExecArray) 
   }
 }
 
-/** The text with every span removed; an unclosed opening removes the rest (as a browser would hide it). */
+/**
+ * The text with every span removed; an unclosed opening removes the rest (as a browser would hide it). The
+ * spans are found in `haystack` (the text, or a copy of the same length, such as one with ASCII lowered).
+ */
 export function removeSpans(text: string, open: RegExp, closeOf: (m: RegExpExecArray) => string, haystack = text): string {
-  const { spans: found, unclosed } = spans(text, open, closeOf, haystack);
+  const { spans: found, unclosed } = spans(haystack, open, closeOf);
   let out = '';
   let at = 0;
   for (const [from, to] of found) {

@@ -30,6 +30,9 @@ export const LIMITS = {
   importChars: 2_000_000,
 } as const;
 
+/** A report's file may take up to 3 bytes a character: refused before decoding past this. */
+export const MAX_IMPORT_BYTES = LIMITS.importChars * 3;
+
 /** A calendar date written YYYY-MM-DD with a four-digit year: what the draft stores as its publication date. */
 export function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

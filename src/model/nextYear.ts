@@ -9,9 +9,7 @@ import type { Format } from '../format/format';
 import { pickFormat } from '../format/registry';
 import { blankDraft, carrySections, effectiveNumber, sectionFields, withComputedTotals, type Draft } from './draft';
 import { fingerprint } from './fingerprint';
-import { isReportYear, LIMITS } from './limits';
-
-export const LAST_REPORT_YEAR = LIMITS.lastYear;
+import { isReportYear } from './limits';
 
 /** Whether the year after this draft's is one the formats (and the draft schema) cover. */
 export function hasNextYear(draft: Draft): boolean {

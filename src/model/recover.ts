@@ -6,7 +6,7 @@
 import { SECTION_IDS, AGENCY_KINDS, type AgencyKind } from '../format/definition';
 import type { Format } from '../format/format';
 import { formatById, pickFormat } from '../format/registry';
-import { blankDraft, type Draft } from './draft';
+import { blankDraft, draftSchema, type Draft } from './draft';
 import { fieldPlace, readDraftJson, type FileProblem } from './draftFile';
 import { isIsoDate, isReportYear, LIMITS } from './limits';
 import { migrate, OLDEST_SUPPORTED_VERSION } from './migrations';
@@ -108,8 +108,8 @@ export function recoverDraft(stored: string): Recovery | null {
   }
 
   // What a newer release (or a hand edit) added has no place here: named, so nothing goes silently.
-  const KNOWN = new Set(['schemaVersion', 'formatId', 'agency', 'reportYear', 'publicationDate', 'totals', 'sections', 'cells', 'processingFees', 'acknowledged', 'aggregateOf', 'inherited']);
-  for (const key of Object.keys(obj)) if (!KNOWN.has(key)) lost.push({ key: 'draft.recoverDropped', params: { where: key } });
+  const known = new Set(Object.keys(draftSchema(format).shape));
+  for (const key of Object.keys(obj)) if (!known.has(key)) lost.push({ key: 'draft.recoverDropped', params: { where: key } });
 
   const checked = readDraftJson(draft);
   return checked.ok ? { draft: checked.draft, lost } : null;

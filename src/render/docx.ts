@@ -219,13 +219,14 @@ type Placed = { cell: DocCell; column: number; merge?: 'restart' | 'continue' };
  * one would carry 16 pt type and could make its row taller than the table's lines.
  */
 export function placeCells(rows: DocCell[][], width: number): Placed[][] {
-  const covered: { until: number; cell: DocCell }[] = Array.from({ length: width }, () => ({ until: -1, cell: null as unknown as DocCell }));
+  /** For each grid column, the cell spanning down over it and the last row it covers. */
+  const covered = new Map<number, { until: number; cell: DocCell }>();
   return rows.map((row, r) => {
     const placed: Placed[] = [];
     let column = 0;
     const takeCovered = () => {
-      while (column < width && covered[column]!.until >= r) {
-        const origin = covered[column]!.cell;
+      for (let span = covered.get(column); column < width && span && span.until >= r; span = covered.get(column)) {
+        const origin = span.cell;
         placed.push({ cell: { ...origin, text: '', rowSpan: 1 }, column, merge: 'continue' });
         column += origin.colSpan;
       }
@@ -233,7 +234,7 @@ export function placeCells(rows: DocCell[][], width: number): Placed[][] {
     for (const cell of row) {
       takeCovered();
       placed.push({ cell, column, ...(cell.rowSpan > 1 ? { merge: 'restart' as const } : {}) });
-      if (cell.rowSpan > 1) covered[column] = { until: r + cell.rowSpan - 1, cell };
+      if (cell.rowSpan > 1) covered.set(column, { until: r + cell.rowSpan - 1, cell });
       column += cell.colSpan;
     }
     takeCovered();

@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -86,4 +86,20 @@ export function useServedApp(): { readonly served: Served; readonly browser: Bro
       return state.browser!;
     },
   };
+}
+
+/** A fresh page on the 2021 format: the year set to 2024 and the format followed. */
+export async function start2021(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  await page.getByLabel('报告年度').fill('2024');
+  await expect.poll(() => page.getByLabel('报告格式').inputValue()).toBe('gb-2021');
+}
+
+/** Pastes text into the focused element as a clipboard paste would (a block copied from a spreadsheet). */
+export async function pasteIntoFocused(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
-import { useServedApp } from './browser';
+import { pasteIntoFocused, start2021, useServedApp } from './browser';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
 import { LIMITS } from '../../src/model/limits';
@@ -17,11 +17,6 @@ const f = formatById('gb-2021')!;
 const cell = (page: Page, row: string, col: string) => page.getByLabel(cellAccessibleName(f.table('requests'), row, col), { exact: true });
 const stored = async (page: Page) => page.evaluate(() => localStorage.getItem('nianbao.draft'));
 
-async function start2021(page: Page) {
-  await page.goto(`${app.served.origin}/`);
-  await page.getByLabel('报告年度').fill('2024');
-  await expect.poll(() => page.getByLabel('报告格式').inputValue()).toBe('gb-2021');
-}
 
 /** Reloads without the leave prompt (the tests save nothing to a file) and waits for the page to be back. */
 async function reload(page: Page) {
@@ -49,7 +44,7 @@ describe('whatever the page accepts, it gives back', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await start2021(page);
+    await start2021(page, app.served.origin);
     await cell(page, 'A1', 'NP').fill('1'.repeat(65));
     expect(await cell(page, 'A1', 'NP').inputValue()).toBe('1'.repeat(LIMITS.cell));
     await page.getByLabel('机关名称').fill('局'.repeat(201));
@@ -72,7 +67,7 @@ describe('whatever the page accepts, it gives back', () => {
   it('a slip in the date control (a five-digit year) is said at the field and never stored; the last good date stays', async () => {
     const context = await app.browser.newContext();
     const page = await context.newPage();
-    await start2021(page);
+    await start2021(page, app.served.origin);
     const date = page.getByLabel('发布日期');
     await date.fill('2025-01-20');
     await page.waitForTimeout(700);
@@ -95,7 +90,7 @@ describe('whatever the page accepts, it gives back', () => {
   it('next year’s draft from a 2100 report is refused with a message; the draft stays and survives a reload', async () => {
     const context = await app.browser.newContext();
     const page = await context.newPage();
-    await start2021(page);
+    await start2021(page, app.served.origin);
     await page.getByLabel('报告年度').fill('2100');
     await page.getByLabel('机关名称').fill('远年局');
     await page.getByRole('button', { name: '生成下一年度草稿' }).click();
@@ -112,7 +107,7 @@ describe('whatever the page accepts, it gives back', () => {
   it('a damaged stored draft is kept as a backup, offered for download, and what can be read is recovered', async () => {
     const context = await app.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await start2021(page);
+    await start2021(page, app.served.origin);
     await page.getByLabel('机关名称').fill('受损局');
     await cell(page, 'A1', 'NP').fill('12');
     await page.waitForTimeout(700);
@@ -176,7 +171,7 @@ describe('whatever the page accepts, it gives back', () => {
       } as typeof Worker;
     });
     const page = await context.newPage();
-    await start2021(page);
+    await start2021(page, app.served.origin);
     await page.getByLabel('机关名称').fill('原来的局');
     await page.getByRole('button', { name: '导入已发布的报告' }).click();
     await page.getByTestId('import-file').setInputFiles({ name: 'r.txt', mimeType: 'text/plain', buffer: Buffer.from('一、总体情况\n……') });
@@ -194,14 +189,10 @@ describe('whatever the page accepts, it gives back', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await start2021(page);
+    await start2021(page, app.served.origin);
     await cell(page, 'A1', 'NP').fill('5');
     await cell(page, 'A1', 'NP').focus();
-    await page.evaluate(() => {
-      const data = new DataTransfer();
-      data.setData('text/plain', Array.from({ length: 500_000 }, (_, i) => `${i}\t1`).join('\n'));
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+    await pasteIntoFocused(page, Array.from({ length: 500_000 }, (_, i) => `${i}\t1`).join('\n'));
     await page.getByText('粘贴的内容有 500,000 行').waitFor();
     expect(await cell(page, 'A1', 'NP').inputValue()).toBe('5');
     expect(errors).toEqual([]);
@@ -232,7 +223,7 @@ describe('a property of the page’s own edits', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await start2021(page);
+    await start2021(page, app.served.origin);
     const edit = fc.oneof(
       fc.record({ kind: fc.constant('cell' as const), row: fc.nat({ max: CELL_ROWS.length - 1 }), col: fc.nat({ max: CELL_COLS.length - 1 }), value: oddString }),
       fc.record({ kind: fc.constantFrom('name' as const, 'text' as const), value: oddString }),
@@ -251,11 +242,7 @@ describe('a property of the page’s own edits', () => {
           if (e.kind === 'cell') await cell(page, CELL_ROWS[e.row]!, CELL_COLS[e.col]!).fill(e.value);
           else if (e.kind === 'paste') {
             await cell(page, CELL_ROWS[e.row]!, CELL_COLS[e.col]!).focus();
-            await page.evaluate((text) => {
-              const data = new DataTransfer();
-              data.setData('text/plain', text);
-              document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-            }, e.block);
+            await pasteIntoFocused(page, e.block);
             // A block that fits opens a preview; take it when it comes (one that does not fit is refused).
             const apply = page.getByRole('dialog').getByRole('button', { name: '确认粘贴' });
             await apply.waitFor({ timeout: 500 }).then(

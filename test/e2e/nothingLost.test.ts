@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useServedApp } from './browser';
+import { start2021, useServedApp } from './browser';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
 
@@ -14,17 +14,12 @@ const f = formatById('gb-2021')!;
 const cell = (page: Page, row: string, col: string) => page.getByLabel(cellAccessibleName(f.table('requests'), row, col), { exact: true });
 
 
-async function start2021(page: Page) {
-  await page.goto(`${app.served.origin}/`);
-  await page.getByLabel('报告年度').fill('2024');
-  await expect.poll(() => page.getByLabel('报告格式').inputValue()).toBe('gb-2021');
-}
 
 describe('nothing is lost', () => {
   it('closing the page in the middle of typing loses at most the last second', async () => {
     const context = await app.browser.newContext();
     let page = await context.newPage();
-    await start2021(page);
+    await start2021(page, app.served.origin);
     await cell(page, 'A1', 'NP').fill('12');
     await page.getByLabel('机关名称').fill('示例县交通运输局');
     await page.waitForTimeout(1000);
@@ -42,7 +37,7 @@ describe('nothing is lost', () => {
   it('leaving with changes that are only in the browser asks first; after saving the file it does not', async () => {
     const context = await app.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await start2021(page);
+    await start2021(page, app.served.origin);
     await cell(page, 'A1', 'NP').fill('8');
     await page.waitForTimeout(700);
     const asked: string[] = [];
@@ -68,7 +63,7 @@ describe('nothing is lost', () => {
   it('two tabs on the same draft: one takes the other’s changes, and a clash is never settled silently', async () => {
     const context = await app.browser.newContext();
     const a = await context.newPage();
-    await start2021(a);
+    await start2021(a, app.served.origin);
     await cell(a, 'A1', 'NP').fill('5');
     await a.waitForTimeout(600);
     const b = await context.newPage();
@@ -134,7 +129,7 @@ describe('nothing is lost', () => {
       };
     });
     const page = await context.newPage();
-    await start2021(page);
+    await start2021(page, app.served.origin);
     await cell(page, 'A1', 'NP').fill('42');
     const alert = page.getByRole('alert').filter({ hasText: '浏览器存储空间已满' });
     await alert.waitFor();
@@ -158,7 +153,7 @@ describe('nothing is lost', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await start2021(page);
+    await start2021(page, app.served.origin);
     await cell(page, 'A1', 'NP').fill('3');
     await page.getByRole('alert').filter({ hasText: '浏览器不允许自动保存草稿' }).waitFor();
     expect(await cell(page, 'A1', 'NP').inputValue()).toBe('3');
