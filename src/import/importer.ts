@@ -12,8 +12,12 @@ import { FORMATS, formatById, pickFormat } from '../format/registry';
 import { blankDraft, type Draft } from '../model/draft';
 import { parseCellInput } from '../model/number';
 import { findLabel, findLastLabel, fold, foldString, type Folded } from './folded';
+import { findRowLabel } from './labelMatch';
 import { sourceToText, type SourceKind, UnknownEncoding } from './sources';
 import { ZipTooLarge } from './zipParts';
+import { EMPTY_MARK, isNumeric } from './tokens';
+import { isPdf, MAX_PDF_PAGES, pdfTextItems, type PdfJs } from './pdfItems';
+import { layoutText } from './pdfLayout';
 import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 
 export interface ImportMessage {
@@ -42,15 +46,6 @@ export const MAX_IMPORT_CHARS = LIMITS.importChars;
 
 const SECTION_ORDER: SectionId[] = ['general', 'proactive', 'requests', 'review', 'problems', 'other'];
 
-/** A value in a table cell as printed: digits with separators, a sign, decimals, a unit. */
-const NUMERIC = /^[+\-−－＋]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?(?:件|条|项|个|万元)?$/;
-/** A cell printed as "nothing": a dash or a slash. */
-const EMPTY_MARK = /^[—\-－/／]$/;
-
-function isNumeric(token: string): boolean {
-  return NUMERIC.test(token.trim());
-}
-
 /** Lines that are page furniture in extracted text: page numbers and the URL headers of printed web pages. */
 function isFurniture(line: string): boolean {
   const t = line.trim();
@@ -65,6 +60,14 @@ function allHeadings(section: SectionId): string[] {
     for (const v of s.headingVariants) set.add(v);
   }
   return [...set];
+}
+
+const ALL_HEADINGS = SECTION_ORDER.flatMap((id) => allHeadings(id).map(foldString));
+
+/** A line that is one of the six sections' headings (a few characters more allowed, as findSections does). */
+function isSectionHeading(line: string): boolean {
+  const f = foldString(line);
+  return ALL_HEADINGS.some((h) => f.startsWith(h) && f.length <= h.length + 4);
 }
 
 /** Where each section starts: the index of its heading line (found in order), or -1. */
@@ -178,6 +181,24 @@ function columnPerLine(table: Table, text: string): { values: string[] } | null 
   return values.some((v) => v !== '') ? { values } : null;
 }
 
+/** The first line in [from, to) of tab-separated fields that are all values or blanks, as many as the table's columns. */
+function valuesOnlyLine(region: string, regionStart: number, from: number, to: number, columns: number): { start: number; end: number } | null {
+  let at = from - regionStart;
+  while (at < to - regionStart) {
+    const lineEnd = region.indexOf('\n', at);
+    const end = lineEnd < 0 ? region.length : lineEnd;
+    const fields = region.slice(at, end).split('\t');
+    if (fields[0]!.trim() === '') fields.shift();
+    const values = fields.filter((f) => isNumeric(f));
+    if (values.length > 0 && fields.length === columns && fields.every((f) => f.trim() === '' || isNumeric(f) || EMPTY_MARK.test(f.trim()))) {
+      return { start: regionStart + at, end: regionStart + at };
+    }
+    if (lineEnd < 0) break;
+    at = lineEnd + 1;
+  }
+  return null;
+}
+
 function placeTable(format: Format, table: Table, region: string, folded: Folded, regionStart: number, draft: Draft, report: ImportReport): void {
   const regionEnd = regionStart + region.length;
   const columns = table.columns.length;
@@ -200,7 +221,8 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
   if (table.labelColumns === 0) {
     // Section 四 has one unlabelled row: its values follow the last header label.
     const lastHeader = table.header.at(-1)!.at(-1)!.text;
-    const m = findLastLabel(folded, lastHeader, cursor, tableEnd);
+    // Or, where the header's words are broken over lines (总 | 计), the line that holds the row's values alone.
+    const m = findLastLabel(folded, lastHeader, cursor, tableEnd) ?? valuesOnlyLine(region, regionStart, cursor, tableEnd, columns);
     if (!m) {
       report.problems.push({ key: 'import.tableNotFound', params: { table: format.sections.find((s) => s.id === table.section)!.heading } });
       return;
@@ -208,23 +230,14 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
     anchors.push({ row: table.rows[0]!.key, start: m.start, end: m.end });
   } else {
     table.rows.forEach((row, i) => {
-      let m = findLabel(folded, row.label, cursor);
-      if (!m || m.end > tableEnd) {
-        // A label broken by a cell boundary (5.属于三类内部事务信 | 息): accept a long enough beginning of it,
-        // found before the next row's label, and say so.
-        const nextRow = table.rows[i + 1];
-        const limit = (nextRow && findLabel(folded, nextRow.label, cursor)?.start) ?? tableEnd;
-        const chars = [...row.label];
-        for (let len = chars.length - 1; len >= Math.max(6, Math.ceil(chars.length * 0.6)); len--) {
-          const p = findLabel(folded, chars.slice(0, len).join(''), cursor);
-          if (p && p.end <= limit) {
-            m = p;
-            report.notes.push({ key: 'import.labelPartial', params: { row: row.label, found: chars.slice(0, len).join('') } });
-            break;
-          }
-        }
-      }
-      if (!m || m.end > tableEnd) {
+      // A row's label lies before the next row's (rows are printed in the format's order).
+      const nextRow = table.rows[i + 1];
+      const nextAt = nextRow ? findRowLabel(folded, nextRow.label, cursor, tableEnd) : null;
+      const limit = nextAt && (nextAt.kind === 'exact' || nextAt.kind === 'variant') ? nextAt.start : tableEnd;
+      const m = findRowLabel(folded, row.label, cursor, limit) ?? findRowLabel(folded, row.label, cursor, tableEnd);
+      if (m?.kind === 'prefix') report.notes.push({ key: 'import.labelPartial', params: { row: row.label, found: m.found! } });
+      if (m?.kind === 'scattered') report.notes.push({ key: 'import.labelScattered', params: { row: row.label, found: region.slice(m.start - regionStart, m.end - regionStart).replace(/\s+/g, '') } });
+      if (!m) {
         report.problems.push({ key: 'import.rowNotFound', params: { row: row.label, table: table.caption ?? format.sections.find((s) => s.id === table.section)!.heading } });
         return;
       }
@@ -322,12 +335,37 @@ export function importReport(input: string | Uint8Array, onStage: (stage: Import
   let encoding: string | null;
   try {
     if ((typeof input === 'string' ? input.length : input.byteLength) > MAX_IMPORT_BYTES) return { ok: false, problem: { key: 'import.tooLarge' } };
+    if (typeof input !== 'string' && isPdf(input)) return { ok: false, problem: { key: 'import.pdfNeedsReader' } };
     ({ text, kind: source, encoding } = sourceToText(input));
   } catch (e) {
     if (e instanceof UnknownEncoding) return { ok: false, problem: { key: 'import.unknownEncoding' } };
     if (e instanceof ZipTooLarge) return { ok: false, problem: { key: 'import.tooLarge' } };
     return { ok: false, problem: { key: 'import.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } } };
   }
+  return importText(text, source, encoding, onStage);
+}
+
+/**
+ * Any report, PDF files included: a PDF's text is read with the PDF.js module `loadPdfJs` gives (loaded only
+ * when a PDF comes), its lines and table cells rebuilt from the positions of its text, then read as any text.
+ */
+export async function importDocument(input: string | Uint8Array, loadPdfJs: () => Promise<PdfJs>, onStage: (stage: ImportStage) => void = () => undefined): Promise<ImportResult> {
+  if (typeof input === 'string' || !isPdf(input)) return importReport(input, onStage);
+  onStage('decoding');
+  if (input.byteLength > MAX_IMPORT_BYTES) return { ok: false, problem: { key: 'import.tooLarge' } };
+  let read;
+  try {
+    read = await pdfTextItems(input, await loadPdfJs());
+  } catch (e) {
+    return { ok: false, problem: { key: 'import.pdfUnreadable', params: { detail: e instanceof Error ? e.message : String(e) } } };
+  }
+  if (read.items.length === 0) return { ok: false, problem: { key: 'import.pdfNoText' } };
+  const result = importText(layoutText(read.items, isSectionHeading), 'pdf', null, onStage);
+  if (result.ok && read.truncated) result.report.problems.push({ key: 'import.pdfTruncated', params: { pages: read.pages, read: MAX_PDF_PAGES } });
+  return result;
+}
+
+function importText(text: string, source: SourceKind, encoding: string | null, onStage: (stage: ImportStage) => void): ImportResult {
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, problem: { key: 'import.tooLarge' } };
   onStage('sections');
   const lines = text.split('\n').filter((l) => !isFurniture(l));

@@ -10,7 +10,7 @@ import { removeSpans, spans, stripTags } from './scan';
 export const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
 import { decodeText, type TextEncodingName } from '../model/encoding';
 
-export type SourceKind = 'text' | 'html' | 'docx';
+export type SourceKind = 'text' | 'html' | 'docx' | 'pdf';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: '　' };
 
