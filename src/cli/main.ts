@@ -5,12 +5,13 @@
  *   render DRAFT.json --out DIR [--docx] [--txt] [--html]               the report files (all three by default)
  *   import FILE -o DRAFT.json                                           a published report into a draft
  *                                                                       (exit 0 all placed, 3 some not, 2 unreadable)
+ *   import-score DIR                                                    the corpus's documents imported against their expected cells
  *   aggregate A.json B.json … -o TOTAL.json                             several agencies' drafts summed
  *   next DRAFT.json -o NEXT.json                                        next year's draft from this one
  *   migrate DRAFT.json --to FORMAT -o OUT.json                          a draft moved to another format
  */
 import { closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { formatById } from '../format/registry';
 import { columnLabel, rowLabel, tableTitle } from '../format/labels';
@@ -22,7 +23,10 @@ import { renderHtml } from '../render/html';
 import { renderDocx } from '../render/docx';
 import { forbiddenInReport } from '../render/xmlChars';
 import { decodeText } from '../model/encoding';
-import { importComplete, importReport } from '../import/importer';
+import { importComplete, importDocument } from '../import/importer';
+import { loadPdfJsNode } from '../import/pdfjsNode';
+import { isExact, scoreImport } from '../import/score';
+import { corpusDocuments } from '../import/corpus';
 import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 import { importProblemText, importReportText } from '../import/reportText';
 import { aggregateDrafts } from '../model/aggregate';
@@ -224,11 +228,11 @@ async function runRender(opts: Options, t: TFunction, out: (s: string) => void):
   return 0;
 }
 
-function runImport(opts: Options, t: TFunction, out: (s: string) => void): number {
+async function runImport(opts: Options, t: TFunction, out: (s: string) => void): Promise<number> {
   const [file] = opts.positional;
   if (!file || !opts.out) throw new UsageError('');
   const bytes = new Uint8Array(readBounded(file, MAX_IMPORT_BYTES, t, () => t('import.tooLarge')));
-  const result = importReport(bytes);
+  const result = await importDocument(bytes, loadPdfJsNode);
   if (!result.ok) throw new ReadFailure(`${t('cli.cannotRead', { file, detail: '' })}${importProblemText(t, result.problem)}`);
   writeOutput(opts.out, draftToJson(result.draft), t);
   const text = importReportText(t, result.report);
@@ -238,6 +242,28 @@ function runImport(opts: Options, t: TFunction, out: (s: string) => void): numbe
   if (text.problems.length > 0) out([t('import.problems'), ...text.problems.map((n) => `  ${n}`)].join('\n'));
   if (text.missing) out(text.missing);
   return importComplete(result.report) ? 0 : 3;
+}
+
+/** Every document of a corpus directory that has its expected cells beside it (NAME.expected.json), imported and scored. */
+async function runImportScore(opts: Options, t: TFunction, out: (s: string) => void): Promise<number> {
+  const [dir] = opts.positional;
+  if (!dir) throw new UsageError('');
+  const documents = corpusDocuments(dir);
+  if (documents.length === 0) throw new ReadFailure(t('score.empty', { dir }));
+  let exact = 0;
+  let right = 0;
+  let total = 0;
+  for (const { file, expected } of documents) {
+    const result = await importDocument(new Uint8Array(readBounded(file, MAX_IMPORT_BYTES, t, () => t('import.tooLarge'))), loadPdfJsNode);
+    const score = result.ok ? scoreImport(expected, result.draft) : { formatRight: false, right: 0, total: Object.keys(expected.cells).length, wrong: [] };
+    if (isExact(score)) exact++;
+    right += score.right;
+    total += score.total;
+    const detail = score.wrong.slice(0, 3).map((w) => `${w.cell} ${JSON.stringify(w.expected)}→${JSON.stringify(w.found)}`).join('; ');
+    out(`${isExact(score) ? '✓' : '✗'} ${basename(file)}  ${score.right}/${score.total}${result.ok ? '' : ` ${importProblemText(t, result.problem)}`}${detail ? `  ${detail}` : ''}`);
+  }
+  out(t('score.summary', { exact, reports: documents.length, reportShare: ((100 * exact) / documents.length).toFixed(1), right, total, cellShare: ((100 * right) / total).toFixed(2) }));
+  return exact === documents.length ? 0 : 1;
 }
 
 function runAggregate(opts: Options, t: TFunction, out: (s: string) => void): number {
@@ -296,7 +322,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     if (command === 'check') return runCheck(opts, t, out);
     if (command === 'cells') return runCells(opts, t, out);
     if (command === 'render') return await runRender(opts, t, out);
-    if (command === 'import') return runImport(opts, t, out);
+    if (command === 'import') return await runImport(opts, t, out);
+    if (command === 'import-score') return await runImportScore(opts, t, out);
     if (command === 'aggregate') return runAggregate(opts, t, out);
     if (command === 'next') return runNext(opts, t, out);
     if (command === 'migrate') return runMigrate(opts, t, out);

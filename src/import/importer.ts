@@ -141,7 +141,9 @@ function rowValues(segment: string, n: number): { values: string[]; note?: Impor
       while (!isNumeric(fields[last]!)) last--;
       let slice = fields.slice(first, last + 1);
       const need = n - slice.length;
-      if (need > 0 && first - need >= 0 && fields.slice(first - need, first).every((f) => f === '' || EMPTY_MARK.test(f))) slice = [...fields.slice(first - need, first), ...slice];
+      // On the label's own line the first field is the rest of the label's cell, never a blank value cell.
+      const firstCell = tokens[0]!.line === 0 ? 1 : 0;
+      if (need > 0 && first - need >= firstCell && fields.slice(first - need, first).every((f) => f === '' || EMPTY_MARK.test(f))) slice = [...fields.slice(first - need, first), ...slice];
       else if (need > 0 && fields.slice(last + 1, last + 1 + need).length === need && fields.slice(last + 1, last + 1 + need).every((f) => f === '' || EMPTY_MARK.test(f))) slice = [...slice, ...fields.slice(last + 1, last + 1 + need)];
       if (slice.length === n && slice.every((f) => f === '' || EMPTY_MARK.test(f) || isNumeric(f))) {
         return { values: slice.map((f) => (isNumeric(f) ? f : '')), note: { key: 'import.blankCells', params: { count: slice.filter((f) => !isNumeric(f)).length } } };

@@ -39,16 +39,25 @@ export function removeSpans(text: string, open: RegExp, closeOf: (m: RegExpExecA
   return out + (unclosed >= 0 ? text.slice(at, unclosed) : text.slice(at));
 }
 
-/** The text without its tags (`<…>`); a `<` that no `>` follows is kept as text. */
-export function stripTags(text: string): string {
+/**
+ * The text with each tag (`<…>`) replaced by what `replace` makes of it and each run of text by what `text`
+ * makes of it; a `<` that no `>` follows is kept as text.
+ */
+export function mapTags(source: string, replace: (tag: string) => string, text: (run: string) => string = (run) => run): string {
   let out = '';
   let at = 0;
   for (;;) {
-    const lt = text.indexOf('<', at);
-    if (lt < 0) return out + text.slice(at);
-    out += text.slice(at, lt);
-    const gt = text.indexOf('>', lt + 1);
-    if (gt < 0) return out + text.slice(lt);
+    const lt = source.indexOf('<', at);
+    if (lt < 0) return out + text(source.slice(at));
+    out += text(source.slice(at, lt));
+    const gt = source.indexOf('>', lt + 1);
+    if (gt < 0) return out + text(source.slice(lt));
+    out += replace(source.slice(lt, gt + 1));
     at = gt + 1;
   }
+}
+
+/** The text without its tags (`<…>`); a `<` that no `>` follows is kept as text. */
+export function stripTags(text: string): string {
+  return mapTags(text, () => '');
 }

@@ -4,7 +4,7 @@
  */
 import { strFromU8 } from 'fflate';
 import { readZipParts } from './zipParts';
-import { removeSpans, spans, stripTags } from './scan';
+import { mapTags, removeSpans, spans } from './scan';
 
 /** A real report's document.xml is a few megabytes; a part inflating past this is refused as it inflates. */
 export const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
@@ -26,22 +26,46 @@ function safeCodePoint(n: number): string | undefined {
   return Number.isInteger(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
 }
 
-/** HTML as pasted from an agency's website: block elements become lines, table cells tab-separated. */
+/** Tags that end a line of text: outside a table cell a line break, inside one a space. */
+const BLOCK_END = /^<(br\b|\/(p|div|h[1-6]|li|caption|section|article)\b)/i;
+
+/**
+ * HTML as pasted from an agency's website: block elements become lines, table cells tab-separated, rows lines;
+ * inside a cell (where CMSs put <p> and <br>) a break is a space, so a cell stays on its row. Whitespace in
+ * the source collapses as a browser collapses it.
+ */
 export function htmlToText(html: string): string {
   // Comments first (they may hide a script tag), then script, style and head with their content; linear scans.
   const noComments = removeSpans(html, /<!--/g, () => '-->');
   // Tags in any case: searched in a copy with only ASCII lowered, which keeps every index in place.
   const lowered = noComments.replace(/[A-Z]+/g, (s) => s.toLowerCase());
   const noScripts = removeSpans(noComments, /<(script|style|head)\b/g, (m) => `</${m[1]}>`, lowered);
-  return decodeEntities(
-    stripTags(
-      noScripts
-        .replace(/<\/(td|th)>/gi, '\t')
-        .replace(/<\/tr>/gi, '\n')
-        .replace(/<br\s*\/?>/gi, '\n')
-        .replace(/<\/(p|div|h[1-6]|li|table|caption)>/gi, '\n'),
-    ),
+  let cellDepth = 0;
+  const text = mapTags(
+    noScripts,
+    (tag) => {
+      if (/^<t[dh][\s>]/i.test(tag)) {
+        cellDepth++;
+        return '';
+      }
+      if (/^<\/t[dh]\s*>/i.test(tag)) {
+        cellDepth = Math.max(0, cellDepth - 1);
+        return '\t';
+      }
+      if (/^<\/?(tr|table)\b/i.test(tag)) {
+        cellDepth = 0;
+        return '\n';
+      }
+      if (BLOCK_END.test(tag)) return cellDepth > 0 ? ' ' : '\n';
+      return '';
+    },
+    (run) => run.replace(/[ \t\r\n\f]+/g, ' '),
   );
+  return decodeEntities(text)
+    .split('\n')
+    // Every cell ends in a tab: the row's last one is not a further, empty cell.
+    .map((line) => line.replace(/^ +| +$/g, '').replace(/ *\t */g, '\t').replace(/\t$/, ''))
+    .join('\n');
 }
 
 /** Pipe tables copied from web pages (| 规章 | 0 | 0 |) become tab-separated; separator rows (|---|) go. */

@@ -1,0 +1,48 @@
+/**
+ * How exactly an import reads a document whose cells are known: the measure of the importer on the corpus of
+ * real-world layouts (`import-score`, and the corpus test).
+ */
+import { formatById } from '../format/registry';
+import type { Draft } from '../model/draft';
+
+/** A corpus document's expected reading: its format and every cell of it, blank ones as "". */
+export interface ExpectedImport {
+  /** Where the document comes from: a published report's address, or how it was made from which draft. */
+  source: string;
+  formatId: string;
+  cells: Record<string, string>;
+}
+
+export interface ImportScore {
+  formatRight: boolean;
+  /** Cells read as expected, of the expected cells. */
+  right: number;
+  total: number;
+  wrong: { cell: string; expected: string; found: string }[];
+}
+
+/** The draft's cells as one flat map, `table/row/column` to value, in the format's order. */
+export function flatCells(draft: Draft): Record<string, string> {
+  const format = formatById(draft.formatId)!;
+  const out: Record<string, string> = {};
+  for (const cell of format.cells) {
+    const [t, r, c] = cell.split('/') as [string, string, string];
+    out[cell] = draft.cells[t]?.[r]?.[c] ?? '';
+  }
+  return out;
+}
+
+export function scoreImport(expected: ExpectedImport, draft: Draft): ImportScore {
+  const found = draft.formatId === expected.formatId ? flatCells(draft) : {};
+  const wrong: ImportScore['wrong'] = [];
+  for (const [cell, value] of Object.entries(expected.cells)) {
+    const got = found[cell] ?? '';
+    if (got !== value) wrong.push({ cell, expected: value, found: got });
+  }
+  const total = Object.keys(expected.cells).length;
+  return { formatRight: draft.formatId === expected.formatId, right: total - wrong.length, total, wrong };
+}
+
+export function isExact(score: ImportScore): boolean {
+  return score.formatRight && score.wrong.length === 0;
+}
