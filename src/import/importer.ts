@@ -11,13 +11,14 @@ import { cellLabel } from '../format/labels';
 import { FORMATS, formatById, pickFormat } from '../format/registry';
 import { blankDraft, type Draft } from '../model/draft';
 import { parseCellInput } from '../model/number';
-import { findLabel, findLastLabel, fold, foldString, type Folded } from './folded';
-import { findRowLabel } from './labelMatch';
+import { findLabel, findLastLabel, foldString, foldWithout, type Folded } from './folded';
+import { findRowLabel, labelParts } from './labelMatch';
 import { sourceToText, type SourceKind, UnknownEncoding } from './sources';
 import { ZipTooLarge } from './zipParts';
-import { EMPTY_MARK, isNumeric } from './tokens';
+import { EMPTY_MARK, isNumeric, isTableValue } from './tokens';
 import { isPdf, MAX_PDF_PAGES, pdfTextItems, type PdfJs } from './pdfItems';
-import { layoutText } from './pdfLayout';
+import { layoutText, type LayoutKnowledge } from './pdfLayout';
+import { columnLayoutItems, isColumnLayout } from './monospace';
 import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 
 export interface ImportMessage {
@@ -69,6 +70,18 @@ function isSectionHeading(line: string): boolean {
   const f = foldString(line);
   return ALL_HEADINGS.some((h) => f.startsWith(h) && f.length <= h.length + 4);
 }
+
+/** Every row label of every format, numbering dropped and folded: what a wrapped label's pieces must add up to. */
+const KNOWN_LABELS = [...new Set(FORMATS.flatMap((f) => f.tables.flatMap((t) => t.rows.flatMap((r) => [labelParts(r.label).core, labelParts(r.label).shortCore]))).map(foldString))].filter((l) => l !== '');
+
+const LAYOUT_KNOWLEDGE: LayoutKnowledge = {
+  isHeading: isSectionHeading,
+  continuesLabel: (label, piece) => {
+    const joined = foldString(label + piece);
+    const core = foldString(labelParts(joined).core);
+    return KNOWN_LABELS.some((known) => known.startsWith(core) || known.startsWith(joined));
+  },
+};
 
 /** Where each section starts: the index of its heading line (found in order), or -1. */
 function findSections(lines: string[]): Record<SectionId, number> {
@@ -249,7 +262,8 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
   }
   const text = (from: number, to: number) => region.slice(from - regionStart, to - regionStart);
   anchors.forEach((a, i) => {
-    const segment = text(a.end, anchors[i + 1]?.start ?? tableEnd);
+    // From the label's start: a wrapped label may stand around its values (value tokens are not label text).
+    const segment = text(table.labelColumns === 0 ? a.end : a.start, anchors[i + 1]?.start ?? tableEnd);
     let result = rowValues(segment, columns);
     if (result.values === null && table.labelColumns === 0) {
       const transposed = columnPerLine(table, text(regionStart + (table.caption ? 0 : 0), tableEnd));
@@ -344,6 +358,8 @@ export function importReport(input: string | Uint8Array, onStage: (stage: Import
     if (e instanceof ZipTooLarge) return { ok: false, problem: { key: 'import.tooLarge' } };
     return { ok: false, problem: { key: 'import.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } } };
   }
+  // Text laid out in columns with spaces (a PDF's text as pdftotext -layout gives it): read by position.
+  if (source === 'text' && isColumnLayout(text)) text = layoutText(columnLayoutItems(text), LAYOUT_KNOWLEDGE);
   return importText(text, source, encoding, onStage);
 }
 
@@ -362,7 +378,7 @@ export async function importDocument(input: string | Uint8Array, loadPdfJs: () =
     return { ok: false, problem: { key: 'import.pdfUnreadable', params: { detail: e instanceof Error ? e.message : String(e) } } };
   }
   if (read.items.length === 0) return { ok: false, problem: { key: 'import.pdfNoText' } };
-  const result = importText(layoutText(read.items, isSectionHeading), 'pdf', null, onStage);
+  const result = importText(layoutText(read.items, LAYOUT_KNOWLEDGE), 'pdf', null, onStage);
   if (result.ok && read.truncated) result.report.problems.push({ key: 'import.pdfTruncated', params: { pages: read.pages, read: MAX_PDF_PAGES } });
   return result;
 }
@@ -424,7 +440,7 @@ function importText(text: string, source: SourceKind, encoding: string | null, o
     if (sections[id] < 0) continue;
     const [from, to] = rangeOf(id);
     const regionText = lines.slice(from, to).join('\n');
-    const folded = fold(regionText);
+    const folded = foldWithout(regionText, isTableValue);
     for (const table of format.tables.filter((t) => t.section === id)) placeTable(format, table, regionText, folded, 0, draft, report);
   }
 

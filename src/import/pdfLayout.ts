@@ -175,7 +175,18 @@ function proseLines(parsed: { line: Line; values: Cell[]; whole: string }[], isH
  * The lines of a PDF as text: prose lines as they are (cells joined by a space), table rows as
  * `label<TAB>value<TAB>…` with a blank field for a cell printed empty. `isHeading` tells a section heading.
  */
-export function layoutText(items: TextItem[], isHeading: (text: string) => boolean = () => false): string {
+export interface LayoutKnowledge {
+  /** A section heading of the report. */
+  isHeading(text: string): boolean;
+  /** Whether `piece`, read after a row's `label`, is the rest of that label (else it begins the next row's). */
+  continuesLabel(label: string, piece: string): boolean;
+}
+
+/** Without a format's labels: a numbered label is continued, an unnumbered one is the next row's. */
+const NO_KNOWLEDGE: LayoutKnowledge = { isHeading: () => false, continuesLabel: (label) => ROW_START.test(label) };
+
+export function layoutText(items: TextItem[], knowledge: LayoutKnowledge = NO_KNOWLEDGE): string {
+  const isHeading = (text: string) => knowledge.isHeading(text);
   const lines = toLines(items);
   const pages = new Map<number, { top: number; bottom: number }>();
   for (const l of lines) {
@@ -245,7 +256,7 @@ export function layoutText(items: TextItem[], isHeading: (text: string) => boole
       if (!current && last && !ROW_START.test(text)) {
         // A label piece after a row with values: the end of a numbered label whose values stood on its first
         // line (cells aligned to the top), or else the start of the next, unnumbered, row's label.
-        if (ROW_START.test(last.label.join(''))) last.label.push(text);
+        if (knowledge.continuesLabel(last.label.join(''), text)) last.label.push(text);
         else current = { label: [text], values: [], page: line.page, y: line.y };
         return;
       }

@@ -1,0 +1,67 @@
+/**
+ * Text laid out in columns with spaces, as `pdftotext -layout` and similar tools extract a PDF: each line's runs
+ * of text become positioned items (a character column is a position, a wide Chinese character two), so the
+ * table is rebuilt from positions exactly as for a PDF read directly.
+ */
+import type { TextItem } from './pdfLayout';
+
+/** Points per character column and per line, in the positioned items made from such text. */
+const COLUMN = 5;
+const LINE = 12;
+const SIZE = 10;
+
+/** East Asian wide and full-width characters take two columns in such text. */
+function columns(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+}
+
+/** Whether the text is laid out in columns: many of its lines hold wide runs of spaces between words, and no tabs. */
+export function isColumnLayout(text: string): boolean {
+  if (text.includes('\t')) return false;
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 10) return false;
+  const spread = lines.filter((l) => /\S {3,}\S/.test(l)).length;
+  return spread >= 0.15 * lines.length && spread >= 8;
+}
+
+export function columnLayoutItems(text: string): TextItem[] {
+  const items: TextItem[] = [];
+  let page = 1;
+  let y = 0;
+  for (const raw of text.split('\n')) {
+    // A form feed is a page break in pdftotext's output.
+    const parts = raw.split('\f');
+    for (let p = 0; p < parts.length; p++) {
+      if (p > 0) {
+        page++;
+        y = 0;
+      }
+      const line = parts[p]!;
+      let col = 0;
+      let run = '';
+      let runStart = 0;
+      let spaces = 0;
+      const flush = () => {
+        if (run.trim() !== '') items.push({ page, x: runStart * COLUMN, y: y * LINE, width: [...run.trimEnd()].reduce((w, ch) => w + columns(ch), 0) * COLUMN, size: SIZE, text: run.trimEnd() });
+        run = '';
+      };
+      for (const ch of line) {
+        if (ch === ' ' || ch === '\u3000') {
+          spaces += columns(ch);
+          if (run !== '') run += ch;
+        } else {
+          // Two spaces or more part two runs: a column boundary, not a word space.
+          if (spaces >= 2 && run !== '') flush();
+          if (run === '') runStart = col;
+          run += ch;
+          spaces = 0;
+        }
+        col += columns(ch);
+      }
+      flush();
+      y++;
+    }
+  }
+  return items;
+}
