@@ -395,7 +395,11 @@ function importText(text: string, source: SourceKind, encoding: string | null, o
   const who = agencyKindOf(title.agency);
   const all = foldString(lines.join('\n'));
   let region = who.name.startsWith('北京市') ? 'beijing' : 'national';
-  const { format, reason } = detectFormat(all, title.year, region);
+  let { format, reason } = detectFormat(all, title.year, region);
+  // The agency's own region's profile of the format the markers found (a Beijing report whose 行政检查 row
+  // the layout broke still reads in the Beijing profile).
+  const profile = FORMATS.find((f) => f.definition.profileOf === format.id && f.definition.region === region);
+  if (profile) ({ format, reason } = { format: profile, reason: 'regionProfile' });
   if (format.definition.region !== 'national') region = format.definition.region;
   const year = title.year ?? format.definition.years.from;
 

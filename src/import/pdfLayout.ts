@@ -119,6 +119,36 @@ function splitLine(line: Line): { label: Cell[]; values: Cell[] } {
 }
 
 /**
+ * The columns of a row's values, in order, that fit the columns' centres best once the row as a whole may be
+ * shifted (text laid out with spaces shifts a line by the width of its label): the order-keeping choice of
+ * columns with the least distance after the best shift. Rows have at most a few dozen columns.
+ */
+function bestColumns(xs: number[], centres: number[]): number[] {
+  let best: number[] = [];
+  let bestError = Infinity;
+  const chosen: number[] = [];
+  const visit = (i: number, from: number) => {
+    if (i === xs.length) {
+      const shifts = chosen.map((c, k) => xs[k]! - centres[c]!).sort((a, b) => a - b);
+      const shift = shifts[Math.floor(shifts.length / 2)]!;
+      const error = chosen.reduce((e, c, k) => e + Math.abs(xs[k]! - centres[c]! - shift), 0) + Math.abs(shift) * 0.01;
+      if (error < bestError) {
+        bestError = error;
+        best = [...chosen];
+      }
+      return;
+    }
+    for (let c = from; c <= centres.length - (xs.length - i); c++) {
+      chosen.push(c);
+      visit(i + 1, c + 1);
+      chosen.pop();
+    }
+  };
+  visit(0, 0);
+  return best;
+}
+
+/**
  * Column centres of a block of rows: those of the rows with the most values. A row with fewer values has each
  * put in the nearest column, in order; the columns it does not reach are its blank cells.
  */
@@ -143,15 +173,8 @@ function placeByColumn(rows: Row[], headerCentres: number[], previousCentres: nu
   const placed = rows.map((row) => {
     if (row.values.length === widest) return row.values.map((v) => v.text);
     const out: string[] = Array.from({ length: widest }, () => '');
-    let next = 0;
-    for (const [i, v] of row.values.entries()) {
-      const centre = (v.x0 + v.x1) / 2;
-      let best = next;
-      // The nearest column that still leaves room for the values after this one.
-      for (let j = next; j <= widest - (row.values.length - i); j++) if (Math.abs(centres[j]! - centre) < Math.abs(centres[best]! - centre)) best = j;
-      out[best] = v.text;
-      next = best + 1;
-    }
+    const columns = bestColumns(row.values.map(centreOf), centres);
+    row.values.forEach((v, i) => (out[columns[i]!] = v.text));
     return out;
   });
   return { placed, centres };
