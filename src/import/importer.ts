@@ -74,7 +74,7 @@ function isSectionHeading(line: string): boolean {
 /** Every row label of every format, numbering dropped and folded: what a wrapped label's pieces must add up to. */
 const KNOWN_LABELS = [...new Set(FORMATS.flatMap((f) => f.tables.flatMap((t) => t.rows.flatMap((r) => [labelParts(r.label).core, labelParts(r.label).shortCore]))).map(foldString))].filter((l) => l !== '');
 
-const LAYOUT_KNOWLEDGE: LayoutKnowledge = {
+export const LAYOUT_KNOWLEDGE: LayoutKnowledge = {
   isHeading: isSectionHeading,
   continuesLabel: (label, piece) => {
     const joined = foldString(label + piece);

@@ -85,7 +85,8 @@ function toLines(items: TextItem[]): Line[] {
 
 /** Page numbers (— 3 —, 第3页 共9页, 3/9, a bare 3) alone on a line near the page's top or bottom edge. */
 function isPageFurniture(line: Line, pageTop: number, pageBottom: number): boolean {
-  const text = line.cells.map((c) => c.text).join('').replace(/\s+/g, '');
+  if (line.cells.length !== 1) return false;
+  const text = line.cells[0]!.text.replace(/\s+/g, '');
   const nearEdge = line.y - pageTop < 2 * line.size || pageBottom - line.y < 2 * line.size;
   return nearEdge && /^([—\-－]?\d+[—\-－]?|第\d+页(共\d+页)?|\d+\/\d+|https?:\/\/\S+)$/.test(text);
 }
