@@ -71,13 +71,13 @@ function foldedIndex(folded: Folded, from: number): number {
 }
 
 /**
- * The label's characters in order with a few foreign ones between them (at most a third as many as the label
- * has, none inside its first three characters), as when a merged cell's vertical text runs through it.
+ * The label's characters in order with foreign ones between them (at most three quarters as many as the label
+ * has, none inside its first three characters), as when a narrow merged cell's text runs through it line by line.
  */
 function scattered(folded: Folded, needle: string, from: number, to: number): { start: number; end: number } | null {
   const chars = [...needle];
   if (chars.length < 6) return null;
-  const slack = Math.max(2, Math.floor(chars.length / 3));
+  const slack = Math.max(3, Math.ceil((chars.length * 3) / 4));
   const head = chars.slice(0, 3).join('');
   const text = folded.text;
   let at = text.indexOf(head, foldedIndex(folded, from));
