@@ -13,6 +13,7 @@ import { blankDraft, type Draft } from '../model/draft';
 import { parseCellInput } from '../model/number';
 import { findLabel, findLastLabel, foldString, foldWithout, type Folded } from './folded';
 import { findRowLabel, labelParts } from './labelMatch';
+import { inferRow } from './inferRow';
 import { sourceToText, type SourceKind, UnknownEncoding } from './sources';
 import { ZipTooLarge } from './zipParts';
 import { EMPTY_MARK, isNumeric, isTableValue } from './tokens';
@@ -34,6 +35,8 @@ export interface ImportReport {
   total: number;
   /** Cells left blank: the report prints no value for them (or the row could not be read). */
   missing: CellId[];
+  /** Cells whose column the layout left open and the row's arithmetic decided (see inferRow). */
+  inferred: CellId[];
   /** Values or rows that could not be placed, and parts that were not found. */
   problems: ImportMessage[];
   /** What was detected or assumed, for the clerk to confirm. */
@@ -273,8 +276,18 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
       }
     }
     const rowName = table.rowIndex.get(a.row)!.label || format.sections.find((s) => s.id === table.section)!.heading;
+    if (result.values === null && result.found.length > 0) {
+      const inferred = inferRow(format, table, a.row, result.found);
+      if (inferred.ok) {
+        result = { values: inferred.values, note: { key: 'import.inferredRow', params: { found: result.found.length, expected: columns } } };
+        for (const [j, v] of inferred.values.entries()) if (v !== '') report.inferred.push(cellId(table.id, a.row, table.columns[j]!.key));
+      } else {
+        report.problems.push({ key: 'import.rowUnreadable', params: { row: rowName, found: result.found.length, expected: columns, values: result.found.join(' '), whyKey: `import.why.${inferred.reason}` } });
+        return;
+      }
+    }
     if (result.values === null) {
-      report.problems.push({ key: 'import.rowUnreadable', params: { row: rowName, found: result.found.length, expected: columns, values: result.found.join(' ') } });
+      report.problems.push({ key: 'import.rowUnreadable', params: { row: rowName, found: result.found.length, expected: columns, values: result.found.join(' '), whyKey: 'import.why.none' } });
       return;
     }
     if (result.note && (result.note.key !== 'import.blankCells' || Number(result.note.params?.count) > 0)) {
@@ -405,7 +418,7 @@ function importText(text: string, source: SourceKind, encoding: string | null, o
 
   const draft = blankDraft(format, { reportYear: year, agencyName: who.name, agencyKind: who.kind, region });
   draft.totals = 'as-printed';
-  const report: ImportReport = { source, formatId: format.id, placed: 0, total: format.cells.length, missing: [], problems: [], notes: [] };
+  const report: ImportReport = { source, formatId: format.id, placed: 0, total: format.cells.length, missing: [], inferred: [], problems: [], notes: [] };
   if (encoding !== null && encoding !== 'UTF-8') report.notes.push({ key: 'import.encoding', params: { encoding } });
   report.notes.push({ key: `import.format.${reason}`, params: { format: format.definition.name } });
   if (title.year === null) report.problems.push({ key: 'import.noYear', params: { year } });

@@ -76,7 +76,7 @@ function foldedIndex(folded: Folded, from: number): number {
  */
 function scattered(folded: Folded, needle: string, from: number, to: number): { start: number; end: number } | null {
   const chars = [...needle];
-  if (chars.length < 6) return null;
+  if (chars.length < 4) return null;
   const slack = Math.max(3, Math.ceil((chars.length * 3) / 4));
   const head = chars.slice(0, 3).join('');
   const text = folded.text;
@@ -111,7 +111,7 @@ export function findRowLabel(folded: Folded, label: string, from: number, to: nu
   // Without its number: only a core long enough not to be mistaken for another row's.
   const bare = firstOf(folded, cores.filter((c) => [...c].length >= 5), from, to);
   if (bare) return { ...bare, kind: 'variant' };
-  for (const needle of [foldString(label), ...cores]) {
+  for (const needle of [foldString(label), ...numbered, ...cores]) {
     const m = scattered(folded, needle, from, to);
     if (m) return { ...m, kind: 'scattered' };
   }

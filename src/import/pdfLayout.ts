@@ -28,6 +28,8 @@ interface Line {
   y: number;
   size: number;
   cells: Cell[];
+  /** The items as the source gave them: a header's narrow cells, which cells may join, stay apart here. */
+  pieces: Cell[];
 }
 
 /** Items whose baselines differ by less than this share of the font size are on one line. */
@@ -79,7 +81,16 @@ function toLines(items: TextItem[]): Line[] {
       } else cells.push({ text: item.text, x0: item.x, x1: item.x + item.width });
     }
     for (const c of cells) c.text = c.text.trim();
-    return { page: line.page, y: line.y, size: line.size, cells };
+    // Pieces: items closer than a word space joined (the glyphs of one word), nothing more.
+    const pieces: Cell[] = [];
+    for (const item of sorted) {
+      const last = pieces.at(-1);
+      if (last && item.x - last.x1 < 0.3 * line.size) {
+        last.text += item.text;
+        last.x1 = Math.max(last.x1, item.x + item.width);
+      } else pieces.push({ text: item.text, x0: item.x, x1: item.x + item.width });
+    }
+    return { page: line.page, y: line.y, size: line.size, cells, pieces };
   });
 }
 
@@ -264,7 +275,7 @@ export function layoutText(items: TextItem[], knowledge: LayoutKnowledge = NO_KN
       return;
     }
     if (values.length === 0) {
-      if (line.page === page) headerCells.push({ y: line.y, size: line.size, cells: line.cells });
+      if (line.page === page) headerCells.push({ y: line.y, size: line.size, cells: line.pieces });
       // A header line (several cells), or a piece of a table row's label.
       if (label.length >= 2) {
         flushBlock();
