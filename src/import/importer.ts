@@ -132,7 +132,7 @@ function parseTitle(lines: string[], end: number): { agency: string; year: numbe
 }
 
 /** The values of one table row, from the text between its label and the next row's label. */
-function rowValues(segment: string, n: number): { values: string[]; note?: ImportMessage } | { values: null; found: string[] } {
+function rowValues(segment: string, n: number, labelled: boolean): { values: string[]; note?: ImportMessage } | { values: null; found: string[] } {
   const tokens: { text: string; line: number }[] = [];
   const lines = segment.split('\n');
   lines.forEach((line, li) => {
@@ -158,7 +158,7 @@ function rowValues(segment: string, n: number): { values: string[]; note?: Impor
       let slice = fields.slice(first, last + 1);
       const need = n - slice.length;
       // On the label's own line the first field is the rest of the label's cell, never a blank value cell.
-      const firstCell = tokens[0]!.line === 0 ? 1 : 0;
+      const firstCell = labelled && tokens[0]!.line === 0 ? 1 : 0;
       if (need > 0 && first - need >= firstCell && fields.slice(first - need, first).every((f) => f === '' || EMPTY_MARK.test(f))) slice = [...fields.slice(first - need, first), ...slice];
       else if (need > 0 && fields.slice(last + 1, last + 1 + need).length === need && fields.slice(last + 1, last + 1 + need).every((f) => f === '' || EMPTY_MARK.test(f))) slice = [...slice, ...fields.slice(last + 1, last + 1 + need)];
       if (slice.length === n && slice.every((f) => f === '' || EMPTY_MARK.test(f) || isNumeric(f))) {
@@ -206,7 +206,8 @@ function valuesOnlyLine(region: string, regionStart: number, from: number, to: n
     const lineEnd = region.indexOf('\n', at);
     const end = lineEnd < 0 ? region.length : lineEnd;
     const fields = region.slice(at, end).split('\t');
-    if (fields[0]!.trim() === '') fields.shift();
+    // An empty first field is a label cell only where the line has one field too many for the columns.
+    if (fields.length === columns + 1 && fields[0]!.trim() === '') fields.shift();
     const values = fields.filter((f) => isNumeric(f));
     if (values.length > 0 && fields.length === columns && fields.every((f) => f.trim() === '' || isNumeric(f) || EMPTY_MARK.test(f.trim()))) {
       return { start: regionStart + at, end: regionStart + at };
@@ -267,7 +268,7 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
   anchors.forEach((a, i) => {
     // From the label's start: a wrapped label may stand around its values (value tokens are not label text).
     const segment = text(table.labelColumns === 0 ? a.end : a.start, anchors[i + 1]?.start ?? tableEnd);
-    let result = rowValues(segment, columns);
+    let result = rowValues(segment, columns, table.labelColumns > 0);
     if (result.values === null && table.labelColumns === 0) {
       const transposed = columnPerLine(table, text(regionStart + (table.caption ? 0 : 0), tableEnd));
       if (transposed) {

@@ -250,7 +250,8 @@ export function layoutText(items: TextItem[], knowledge: LayoutKnowledge = NO_KN
     const { placed, centres } = placeByColumn(block, columnCentres(leaves), previousCentres);
     if (centres.length > 0) previousCentres = centres;
     headerCells = [];
-    block.forEach((row, i) => out.push([row.label.join(''), ...placed[i]!].join('\t')));
+    // A row of values alone is written without a label field, so no blank cell is read before its first value.
+    block.forEach((row, i) => out.push((row.label.length > 0 && row.label.join('') !== '' ? [row.label.join(''), ...placed[i]!] : placed[i]!).join('\t')));
     block = [];
   };
   // Lines of text only seen so far (a table's header among them): at the top of a page, the header a table
