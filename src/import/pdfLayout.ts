@@ -181,6 +181,17 @@ function placeByColumn(rows: Row[], headerCentres: number[], previousCentres: nu
     // Rows of values alone (section 四's one row) have no fuller row to learn from: their header's columns tell.
     centres = headerCentres;
     widest = centres.length;
+  } else if (rows.length === 1 && rows[0]!.label.join('') === '' && widest >= 3) {
+    // Or the row's own rhythm: equally wide columns, where a gap twice the usual holds a blank cell.
+    const xs = rows[0]!.values.map(centreOf);
+    const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
+    const step = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
+    const multiples = gaps.map((g) => g / step);
+    if (step > 0 && multiples.every((m) => Math.abs(m - Math.round(m)) < 0.15) && multiples.some((m) => Math.round(m) > 1)) {
+      centres = [xs[0]!];
+      for (const g of gaps) for (let k = 0; k < Math.round(g / step); k++) centres.push(centres.at(-1)! + step);
+      widest = centres.length;
+    }
   }
   const placed = rows.map((row) => {
     if (row.values.length === widest) return row.values.map((v) => v.text);
