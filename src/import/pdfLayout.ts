@@ -210,7 +210,8 @@ function proseLines(parsed: { line: Line; values: Cell[]; whole: string }[], isH
     if (valueRows[i]) return false;
     if (isHeading(p.whole)) return true;
     const near = [];
-    for (let k = Math.max(0, i - 4); k <= Math.min(parsed.length - 1, i + 4); k++) if (valueRows[k] && parsed[k]!.line.page === p.line.page) near.push(parsed[k]!.line.size);
+    // A table's rows stand within a few lines of one another, on this page or across its break.
+    for (let k = Math.max(0, i - 6); k <= Math.min(parsed.length - 1, i + 6); k++) if (valueRows[k] && Math.abs(parsed[k]!.line.page - p.line.page) <= 1) near.push(parsed[k]!.line.size);
     if (near.length === 0) return true;
     // Body text set larger than the table's figures.
     return p.line.size > 1.2 * Math.max(...near);
