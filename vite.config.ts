@@ -46,6 +46,8 @@ export default defineConfig(({ command }) => ({
   // `npm start` serves the built page: the policy is in the page itself, and sent as a header too.
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   build: { target: 'es2022', sourcemap: false },
+  // The import worker as a module, so PDF.js stays a chunk of its own, loaded only when a PDF is opened.
+  worker: { format: 'es' as const },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',

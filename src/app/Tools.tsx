@@ -16,6 +16,9 @@ import { Dialog } from './Dialog';
 import { readDraftFile } from './persistence';
 import { FilePicker } from './FilePicker';
 import { importInWorker } from './importInWorker';
+import { ImportReview, type ReviewEdits } from './ImportReview';
+import { splitCellId, type CellId } from '../format/format';
+import { parseCellInput } from '../model/number';
 import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 
 type Notify = (kind: 'info' | 'error', text: string, problems?: string[]) => void;
@@ -40,6 +43,26 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
   const [aggregated, setAggregated] = useState<{ draft: Draft; report: AggregateReport } | null>(null);
   const [confirmNext, setConfirmNext] = useState(false);
   const [importing, setImporting] = useState<{ stage: string; cancel: () => void } | null>(null);
+  const [reviewEdits, setReviewEdits] = useState<ReviewEdits>({});
+  const [invalidCells, setInvalidCells] = useState<Set<CellId>>(new Set());
+
+  /** The imported draft with the clerk's corrections from the review; null (and the cells marked) if one is not a value. */
+  const correctedDraft = (): Draft | null => {
+    if (!imported) return null;
+    const format = formatById(imported.draft.formatId)!;
+    const cells = structuredClone(imported.draft.cells);
+    const bad = new Set<CellId>();
+    for (const [cell, raw] of Object.entries(reviewEdits)) {
+      const parsed = parseCellInput(raw, format.kindOf(cell));
+      if (!parsed.ok) bad.add(cell);
+      else {
+        const { table, row, column } = splitCellId(cell);
+        cells[table]![row]![column] = parsed.value;
+      }
+    }
+    setInvalidCells(bad);
+    return bad.size > 0 ? null : { ...imported.draft, cells };
+  };
 
   const loadPrevious = async (file: File) => {
     const result = await readDraftFile(file);
@@ -101,6 +124,8 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
       return;
     }
     setImportError(null);
+    setReviewEdits({});
+    setInvalidCells(new Set());
     setImported({ draft: result.draft, report: result.report, text: importReportText(t, result.report) });
   };
 
@@ -131,7 +156,7 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
             <div className="import-source">
               <FilePicker
                 label={t('tools.importFile')}
-                accept=".txt,.html,.htm,.docx,text/plain,text/html"
+                accept=".pdf,.txt,.html,.htm,.docx,application/pdf,text/plain,text/html"
                 testId="import-file"
                 className=""
                 onFiles={async ([file]) => void runImport(await readFileBytes(file!))}
@@ -186,13 +211,31 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
                 </>
               )}
               {report!.missing && <p>{report!.missing}</p>}
+              {report!.inferred && <p className="inferred-note">{report!.inferred}</p>}
             </div>
+            <h3>{t('review.title')}</h3>
+            <p>{t('review.help')}</p>
+            <ImportReview
+              format={formatById(imported.draft.formatId)!}
+              cells={imported.draft.cells}
+              report={imported.report}
+              edits={reviewEdits}
+              invalid={invalidCells}
+              onEdit={(cell, raw) => setReviewEdits((now) => ({ ...now, [cell]: raw }))}
+            />
+            {invalidCells.size > 0 && (
+              <p className="notice error" role="alert">
+                {t('review.invalid', { list: [...invalidCells].map((c) => cellLabel(formatById(imported.draft.formatId)!, c)).join('、') })}
+              </p>
+            )}
             <div className="dialog-actions">
               <button
                 type="button"
                 onClick={() => {
-                  openDraft(imported.draft);
-                  notify('info', t('tools.imported', { agency: imported.draft.agency.name, year: imported.draft.reportYear }));
+                  const draft = correctedDraft();
+                  if (!draft) return;
+                  openDraft(draft);
+                  notify('info', t('tools.imported', { agency: draft.agency.name, year: draft.reportYear }));
                   setImportOpen(false);
                   setImported(null);
                   setPasted({ text: '', html: null });

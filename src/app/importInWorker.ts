@@ -18,7 +18,9 @@ export function importInWorker(input: string | Uint8Array, onStage: (stage: Impo
   } catch {
     let cancelled = false;
     return {
-      result: import('../import/importer').then(({ importReport }) => (cancelled ? 'cancelled' : importReport(input, onStage))),
+      result: Promise.all([import('../import/importer'), import('../import/pdfjsBrowser')]).then(
+        ([{ importDocument }, { loadPdfJsBrowser }]): Promise<ImportResult | 'cancelled'> | 'cancelled' => (cancelled ? 'cancelled' : importDocument(input, loadPdfJsBrowser, onStage)),
+      ),
       cancel: () => void (cancelled = true),
     };
   }

@@ -241,6 +241,7 @@ async function runImport(opts: Options, t: TFunction, out: (s: string) => void):
   if (text.notes.length > 0) out([t('import.notes'), ...text.notes.map((n) => `  ${n}`)].join('\n'));
   if (text.problems.length > 0) out([t('import.problems'), ...text.problems.map((n) => `  ${n}`)].join('\n'));
   if (text.missing) out(text.missing);
+  if (text.inferred) out(text.inferred);
   return importComplete(result.report) ? 0 : 3;
 }
 

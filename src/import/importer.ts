@@ -18,7 +18,7 @@ import { sourceToText, type SourceKind, UnknownEncoding } from './sources';
 import { ZipTooLarge } from './zipParts';
 import { EMPTY_MARK, isNumeric, isTableValue } from './tokens';
 import { isPdf, MAX_PDF_PAGES, pdfTextItems, type PdfJs } from './pdfItems';
-import { layoutText, type LayoutKnowledge } from './pdfLayout';
+import { layoutLines, type LayoutKnowledge } from './pdfLayout';
 import { columnLayoutItems, isColumnLayout } from './monospace';
 import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 
@@ -37,6 +37,8 @@ export interface ImportReport {
   missing: CellId[];
   /** Cells whose column the layout left open and the row's arithmetic decided (see inferRow). */
   inferred: CellId[];
+  /** Where each table row was read: `table/row` → its line in the source's text (1-based) and, for a PDF, page. */
+  sources: Record<string, { line: number; page: number | null }>;
   /** Values or rows that could not be placed, and parts that were not found. */
   problems: ImportMessage[];
   /** What was detected or assumed, for the clerk to confirm. */
@@ -218,7 +220,7 @@ function valuesOnlyLine(region: string, regionStart: number, from: number, to: n
   return null;
 }
 
-function placeTable(format: Format, table: Table, region: string, folded: Folded, regionStart: number, draft: Draft, report: ImportReport): void {
+function placeTable(format: Format, table: Table, region: string, folded: Folded, regionStart: number, draft: Draft, report: ImportReport, locate: (offset: number) => { line: number; page: number | null }): void {
   const regionEnd = regionStart + region.length;
   const columns = table.columns.length;
   let cursor = regionStart;
@@ -255,7 +257,7 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
       const limit = nextAt && (nextAt.kind === 'exact' || nextAt.kind === 'variant') ? nextAt.start : tableEnd;
       const m = findRowLabel(folded, row.label, cursor, limit) ?? findRowLabel(folded, row.label, cursor, tableEnd);
       if (m?.kind === 'prefix') report.notes.push({ key: 'import.labelPartial', params: { row: row.label, found: m.found! } });
-      if (m?.kind === 'scattered') report.notes.push({ key: 'import.labelScattered', params: { row: row.label, found: region.slice(m.start - regionStart, m.end - regionStart).replace(/\s+/g, '') } });
+      if (m?.kind === 'scattered') report.notes.push({ key: 'import.labelScattered', params: { row: row.label, found: region.slice(m.start - regionStart, m.end - regionStart).split(/\s+/).filter((t) => !isTableValue(t)).join('') } });
       if (!m) {
         report.problems.push({ key: 'import.rowNotFound', params: { row: row.label, table: table.caption ?? format.sections.find((s) => s.id === table.section)!.heading } });
         return;
@@ -266,6 +268,7 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
   }
   const text = (from: number, to: number) => region.slice(from - regionStart, to - regionStart);
   anchors.forEach((a, i) => {
+    report.sources[`${table.id}/${a.row}`] = locate(a.start - regionStart);
     // From the label's start: a wrapped label may stand around its values (value tokens are not label text).
     const segment = text(table.labelColumns === 0 ? a.end : a.start, anchors[i + 1]?.start ?? tableEnd);
     let result = rowValues(segment, columns, table.labelColumns > 0);
@@ -373,7 +376,10 @@ export function importReport(input: string | Uint8Array, onStage: (stage: Import
     return { ok: false, problem: { key: 'import.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } } };
   }
   // Text laid out in columns with spaces (a PDF's text as pdftotext -layout gives it): read by position.
-  if (source === 'text' && isColumnLayout(text)) text = layoutText(columnLayoutItems(text), LAYOUT_KNOWLEDGE);
+  if (source === 'text' && isColumnLayout(text)) {
+    const laid = layoutLines(columnLayoutItems(text), LAYOUT_KNOWLEDGE);
+    return importText(laid.lines.join('\n'), source, encoding, onStage, laid.pages);
+  }
   return importText(text, source, encoding, onStage);
 }
 
@@ -392,15 +398,23 @@ export async function importDocument(input: string | Uint8Array, loadPdfJs: () =
     return { ok: false, problem: { key: 'import.pdfUnreadable', params: { detail: e instanceof Error ? e.message : String(e) } } };
   }
   if (read.items.length === 0) return { ok: false, problem: { key: 'import.pdfNoText' } };
-  const result = importText(layoutText(read.items, LAYOUT_KNOWLEDGE), 'pdf', null, onStage);
+  const laid = layoutLines(read.items, LAYOUT_KNOWLEDGE);
+  const result = importText(laid.lines.join('\n'), 'pdf', null, onStage, laid.pages);
   if (result.ok && read.truncated) result.report.problems.push({ key: 'import.pdfTruncated', params: { pages: read.pages, read: MAX_PDF_PAGES } });
   return result;
 }
 
-function importText(text: string, source: SourceKind, encoding: string | null, onStage: (stage: ImportStage) => void): ImportResult {
+/** `pages`: the page of each line of `text`, where the source has pages (a PDF). */
+function importText(text: string, source: SourceKind, encoding: string | null, onStage: (stage: ImportStage) => void, pages: number[] | null = null): ImportResult {
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, problem: { key: 'import.tooLarge' } };
   onStage('sections');
-  const lines = text.split('\n').filter((l) => !isFurniture(l));
+  // Each kept line's number in the text (page furniture dropped), so a row can say where it was read.
+  const kept = text
+    .split('\n')
+    .map((l, i) => [l, i] as const)
+    .filter(([l]) => !isFurniture(l));
+  const lines = kept.map(([l]) => l);
+  const lineNumbers = kept.map(([, i]) => i);
   const sections = findSections(lines);
   const found = SECTION_ORDER.filter((id) => sections[id] >= 0);
   if (found.length === 0) return { ok: false, problem: { key: 'import.noSections' } };
@@ -419,7 +433,7 @@ function importText(text: string, source: SourceKind, encoding: string | null, o
 
   const draft = blankDraft(format, { reportYear: year, agencyName: who.name, agencyKind: who.kind, region });
   draft.totals = 'as-printed';
-  const report: ImportReport = { source, formatId: format.id, placed: 0, total: format.cells.length, missing: [], inferred: [], problems: [], notes: [] };
+  const report: ImportReport = { source, formatId: format.id, placed: 0, total: format.cells.length, missing: [], inferred: [], sources: {}, problems: [], notes: [] };
   if (encoding !== null && encoding !== 'UTF-8') report.notes.push({ key: 'import.encoding', params: { encoding } });
   report.notes.push({ key: `import.format.${reason}`, params: { format: format.definition.name } });
   if (title.year === null) report.problems.push({ key: 'import.noYear', params: { year } });
@@ -459,7 +473,13 @@ function importText(text: string, source: SourceKind, encoding: string | null, o
     const [from, to] = rangeOf(id);
     const regionText = lines.slice(from, to).join('\n');
     const folded = foldWithout(regionText, isTableValue);
-    for (const table of format.tables.filter((t) => t.section === id)) placeTable(format, table, regionText, folded, 0, draft, report);
+    const locate = (offset: number) => {
+      let line = from;
+      for (let at = regionText.indexOf('\n'); at >= 0 && at < offset; at = regionText.indexOf('\n', at + 1)) line++;
+      const original = lineNumbers[line] ?? 0;
+      return { line: original + 1, page: pages?.[original] ?? null };
+    };
+    for (const table of format.tables.filter((t) => t.section === id)) placeTable(format, table, regionText, folded, 0, draft, report, locate);
   }
 
   // Narrative.

@@ -233,6 +233,11 @@ export interface LayoutKnowledge {
 const NO_KNOWLEDGE: LayoutKnowledge = { isHeading: () => false, continuesLabel: (label) => ROW_START.test(label) };
 
 export function layoutText(items: TextItem[], knowledge: LayoutKnowledge = NO_KNOWLEDGE): string {
+  return layoutLines(items, knowledge).lines.join('\n');
+}
+
+/** The lines of layoutText, each with the page it stands on. */
+export function layoutLines(items: TextItem[], knowledge: LayoutKnowledge = NO_KNOWLEDGE): { lines: string[]; pages: number[] } {
   const isHeading = (text: string) => knowledge.isHeading(text);
   const lines = toLines(items);
   const pages = new Map<number, { top: number; bottom: number }>();
@@ -245,6 +250,11 @@ export function layoutText(items: TextItem[], knowledge: LayoutKnowledge = NO_KN
   const prose = proseLines(parsed, isHeading);
 
   const out: string[] = [];
+  const outPages: number[] = [];
+  const emit = (line: string, page: number) => {
+    out.push(line);
+    outPages.push(page);
+  };
   let block: Row[] = [];
   let current: Row | null = null;
   const flushRow = () => {
@@ -263,7 +273,7 @@ export function layoutText(items: TextItem[], knowledge: LayoutKnowledge = NO_KN
     if (centres.length > 0) previousCentres = centres;
     headerCells = [];
     // A row of values alone is written without a label field, so no blank cell is read before its first value.
-    block.forEach((row, i) => out.push((row.label.length > 0 && row.label.join('') !== '' ? [row.label.join(''), ...placed[i]!] : placed[i]!).join('\t')));
+    block.forEach((row, i) => emit((row.label.length > 0 && row.label.join('') !== '' ? [row.label.join(''), ...placed[i]!] : placed[i]!).join('\t'), row.page));
     block = [];
   };
   // Lines of text only seen so far (a table's header among them): at the top of a page, the header a table
@@ -284,7 +294,7 @@ export function layoutText(items: TextItem[], knowledge: LayoutKnowledge = NO_KN
       flushBlock();
       headerCells = [];
       previousCentres = [];
-      out.push(labelText.join(' '));
+      emit(labelText.join(' '), line.page);
       return;
     }
     if (values.length === 0) {
@@ -292,7 +302,7 @@ export function layoutText(items: TextItem[], knowledge: LayoutKnowledge = NO_KN
       // A header line (several cells), or a piece of a table row's label.
       if (label.length >= 2) {
         flushBlock();
-        out.push(labelText.join('\t'));
+        emit(labelText.join('\t'), line.page);
         return;
       }
       const text = labelText.join('');
@@ -325,5 +335,5 @@ export function layoutText(items: TextItem[], knowledge: LayoutKnowledge = NO_KN
     flushRow();
   });
   flushBlock();
-  return out.join('\n');
+  return { lines: out, pages: outPages };
 }

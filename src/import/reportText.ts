@@ -18,6 +18,8 @@ export interface ImportReportText {
   notes: string[];
   problems: string[];
   missing: string | null;
+  /** The cells whose column the row's arithmetic decided, for the clerk to check. */
+  inferred: string | null;
 }
 
 export function importReportText(t: TFunction, report: ImportReport): ImportReportText {
@@ -28,6 +30,7 @@ export function importReportText(t: TFunction, report: ImportReport): ImportRepo
     notes: report.notes.map((m) => say(t, m)),
     problems: report.problems.map((m) => say(t, m)),
     missing: missing.length > 0 ? t('import.missing', { count: missing.length, list: missing.slice(0, 12).join('、') + (missing.length > 12 ? '…' : '') }) : null,
+    inferred: report.inferred.length > 0 ? t('import.inferredCells', { count: report.inferred.length, list: report.inferred.map((c) => cellLabel(format, c)).join('、') }) : null,
   };
 }
 
