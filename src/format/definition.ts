@@ -141,6 +141,10 @@ export const formatDefinitionSchema = z.object({
         id: z.string(),
         label: z.string(),
         words: z.array(z.string()),
+        /** Between the word and the number, one of these must stand (收到…申请…件: what was received). */
+        requires: z._default(z.array(z.string()), []),
+        /** …and none of these: a number after them counts something else (受理行政复议申请2件). */
+        excludes: z._default(z.array(z.string()), []),
         cells: z.array(z.string().check(z.regex(/^[^/]+\/[^/]+\/[^/]+$/))).check(z.minLength(1)),
       }),
     ),

@@ -13,15 +13,27 @@ import type { Unit } from './engine';
 type Result = ReturnType<Unit['run']>;
 
 
-const patterns = new WeakMap<Format, { id: string; re: RegExp }[]>();
+interface FigurePattern {
+  id: string;
+  re: RegExp;
+  requires: string[];
+  excludes: string[];
+}
 
-function figurePatterns(format: Format): { id: string; re: RegExp }[] {
+const patterns = new WeakMap<Format, FigurePattern[]>();
+
+function figurePatterns(format: Format): FigurePattern[] {
   let list = patterns.get(format);
   if (!list) {
     // The word, up to 15 characters that do not end a clause or hold another number, then the figure and a unit.
     list = format.definition.figures
       .filter((f) => f.words.length > 0)
-      .map((f) => ({ id: f.id, re: new RegExp(`(?:${f.words.join('|')})[^。；;，,\\d０-９零〇一二两三四五六七八九十百千万]{0,15}?(${TEXT_NUMBER})\\s*(?:件|起|个|宗)`, 'g') }));
+      .map((f) => ({
+        id: f.id,
+        re: new RegExp(`(?:${f.words.join('|')})([^。；;，,\\d０-９零〇一二两三四五六七八九十百千万]{0,15}?)(${TEXT_NUMBER})\\s*(?:件|起|个|宗)`, 'g'),
+        requires: f.requires,
+        excludes: f.excludes,
+      }));
     patterns.set(format, list);
   }
   return list;
@@ -42,9 +54,15 @@ function quotesIn(format: Format, text: string): Quote[] {
   let quotes = quoteCache.get(key);
   if (quotes) return quotes;
   quotes = [];
-  for (const { id, re } of figurePatterns(format)) {
+  for (const { id, re, requires, excludes } of figurePatterns(format)) {
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) quotes.push({ id, index: m.index, text: m[0], number: m[1]! });
+    for (const m of text.matchAll(re)) {
+      // What stands between the word and the number says what the number counts.
+      const between = m[1]!;
+      if (requires.length > 0 && !requires.some((w) => between.includes(w))) continue;
+      if (excludes.some((w) => between.includes(w))) continue;
+      quotes.push({ id, index: m.index, text: m[0], number: m[2]! });
+    }
   }
   if (quoteCache.size > 200) quoteCache.clear();
   quoteCache.set(key, quotes);

@@ -143,6 +143,25 @@ describe('numbers in the narrative', () => {
     expect(findingMessage(zh, found[0]!)).toBe('“一、总体情况”中“新收政府信息公开申请五十件”与表中的本年新收 58 不一致。');
   });
 
+  it('reads the phrasings real reports use, and no number that counts something else', () => {
+    const d = full2021();
+    const tables = d.cells;
+    const handled = tables.requests!.B7!.TOT!;
+    const reconsidered = tables.review!.cases!.RV_TOT!;
+    // Each agrees with the table: no finding.
+    d.sections.general.topics!.onRequest = [
+      `全年共受理政府信息公开申请58件，办结${handled}件，其中予以公开${tables.requests!.B1!.TOT}件。`,
+      `发生政府信息公开行政复议${reconsidered}起。`,
+      // Numbers after the word that count something else: letters, a reconsideration, the reconsideration's outcome.
+      '收到群众来信12件，受理行政复议申请7件，行政复议案件中维持原行政行为1起。',
+    ].join('');
+    expect(check(format('gb-2021'), d).filter((f) => f.rule === 'text.figure-mismatch')).toEqual([]);
+    // A received figure that is wrong is still caught.
+    d.sections.general.topics!.onRequest = '全年共收到政府信息公开申请60件。';
+    const found = check(format('gb-2021'), d).filter((f) => f.rule === 'text.figure-mismatch');
+    expect(found.map((f) => [f.expected, f.actual])).toEqual([[58, 60]]);
+  });
+
   it('writes the standard sentences with the table’s figures', () => {
     expect(figuresSentences(format('gb-2021'), full2021())).toEqual({
       requests: '本年度共收到政府信息公开申请58件，上年结转4件；办结59件，结转下年度继续办理3件。从办理结果看，予以公开23件，部分公开9件，不予公开6件，无法提供14件，不予处理4件，其他处理3件。',
