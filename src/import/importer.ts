@@ -300,8 +300,22 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
     result.values.forEach((raw, j) => {
       const column = table.columns[j]!;
       if (raw === '') return;
-      const parsed = parseCellInput(raw, column.kind);
       const cell = cellId(table.id, a.row, column.key);
+      if (column.kind.type === 'amount') {
+        const amount = printedAmount(raw);
+        if (amount) {
+          // An amount is kept as printed: any decimals, its unit named for the clerk (a 元 figure in a 万元
+          // column is not converted here; the note says so).
+          draft.cells[table.id]![a.row]![column.key] = amount.value;
+          const unit = column.kind.unit;
+          if (amount.unit !== null && amount.unit !== unit) {
+            report.notes.push({ key: unit ? 'import.amountOtherUnit' : 'import.amountUnit', params: { cell: cellLabel(format, cell), value: raw, unit: amount.unit, expected: unit ?? '' } });
+          }
+          if (amount.decimals > column.kind.maxDecimals) report.notes.push({ key: 'import.amountDecimals', params: { cell: cellLabel(format, cell), value: raw, decimals: column.kind.maxDecimals } });
+          return;
+        }
+      }
+      const parsed = parseCellInput(raw, column.kind);
       if (!parsed.ok) {
         report.problems.push({ key: 'import.valueUnreadable', params: { cell: cellLabel(format, cell), value: raw, problemKey: `invalid.${parsed.problem}` } });
         return;
@@ -309,6 +323,15 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
       draft.cells[table.id]![a.row]![column.key] = parsed.value;
     });
   });
+}
+
+/** An amount as printed (24252.311082, 73802895.90元, 3.5万元): its digits, decimals and unit; null if not one. */
+function printedAmount(raw: string): { value: string; decimals: number; unit: string | null } | null {
+  const m = /^([\d,，]+)(?:[.．](\d{1,8}))?\s*(万元|元)?$/.exec(raw.normalize('NFKC').trim());
+  if (!m) return null;
+  const int = m[1]!.replace(/[,，]/g, '').replace(/^0+(?=\d)/, '');
+  if (int.length > 15) return null;
+  return { value: m[2] ? `${int}.${m[2]}` : int, decimals: m[2]?.length ?? 0, unit: m[3] ?? null };
 }
 
 /** Narrative lines: page furniture dropped, lines a PDF broke inside a sentence joined again. */

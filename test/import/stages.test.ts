@@ -127,3 +127,22 @@ describe('the arithmetic decides what the layout leaves open', () => {
     expect(r.draft.cells.review!.cases!.RV_KEEP).toBe('37');
   });
 });
+
+describe('amounts as printed in 第二十条第（九）项', () => {
+  const seed002 = readFileSync(new URL('../../../shared/seeds/002_6174a1d212494950.txt', import.meta.url), 'utf8');
+  const withAmount = (amount: string) => seed002.replace('政府集中采购\t0\t0\t', `政府集中采购\t12\t${amount}\t`);
+
+  it.each([
+    ['24252.311082', '24252.311082', 'import.amountDecimals'],
+    ['73802895.90元', '73802895.90', 'import.amountUnit'],
+    ['3.5万元', '3.5', 'import.amountUnit'],
+    ['1,234.5678', '1234.5678', null],
+  ])('%s is kept as %s, with its note', (printed, stored, note) => {
+    const r = importReport(withAmount(printed));
+    if (!r.ok) throw new Error(r.problem.key);
+    expect(r.draft.cells.art20_9!.procurement).toEqual({ projects: '12', amount: stored });
+    const keys = r.report.notes.map((n) => n.key).filter((k) => k.startsWith('import.amount'));
+    expect(keys).toEqual(note ? [note] : []);
+    expect(r.report.problems).toEqual([]);
+  });
+});
