@@ -8,7 +8,7 @@
 import type { AgencyKind, SectionId } from '../format/definition';
 import { cellId, type CellId, type Format, type Table } from '../format/format';
 import { cellLabel } from '../format/labels';
-import { FORMATS, formatById, pickFormat } from '../format/registry';
+import { FORMATS, formatById, formatFitsYear, pickFormat } from '../format/registry';
 import { blankDraft, type Draft } from '../model/draft';
 import { parseCellInput } from '../model/number';
 import { findLabel, findLastLabel, foldString, foldWithout, type Folded } from './folded';
@@ -459,6 +459,9 @@ function importText(text: string, source: SourceKind, encoding: string | null, o
   const report: ImportReport = { source, formatId: format.id, placed: 0, total: format.cells.length, missing: [], inferred: [], sources: {}, problems: [], notes: [] };
   if (encoding !== null && encoding !== 'UTF-8') report.notes.push({ key: 'import.encoding', params: { encoding } });
   report.notes.push({ key: `import.format.${reason}`, params: { format: format.definition.name } });
+  // A later year's report printed on an older template: read as printed (nothing dropped), and said; the
+  // checks report the wrong template as an error.
+  if (title.year !== null && !formatFitsYear(format, title.year)) report.notes.push({ key: 'import.templateOfOtherYears', params: { year: title.year, format: format.definition.name } });
   if (title.year === null) report.problems.push({ key: 'import.noYear', params: { year } });
   else report.notes.push({ key: 'import.year', params: { year } });
   if (who.name === '') report.problems.push({ key: 'import.noAgency' });

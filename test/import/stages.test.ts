@@ -146,3 +146,18 @@ describe('amounts as printed in 第二十条第（九）项', () => {
     expect(r.report.problems).toEqual([]);
   });
 });
+
+describe('a later report printed on the 2019 template', () => {
+  it('is read as printed, says so, and the checks find the wrong template', async () => {
+    const { check } = await import('../../src/rules/engine');
+    const seed002 = readFileSync(new URL('../../../shared/seeds/002_6174a1d212494950.txt', import.meta.url), 'utf8');
+    const r = importReport(seed002.replace('2020 年政府信息公开工作', '2022 年政府信息公开工作'));
+    if (!r.ok) throw new Error(r.problem.key);
+    expect(r.draft.reportYear).toBe(2022);
+    expect(r.draft.formatId).toBe('gb-2019');
+    expect(r.report.placed).toBe(193);
+    expect(r.report.notes.map((n) => n.key)).toContain('import.templateOfOtherYears');
+    const found = check(formatById('gb-2019')!, r.draft).map((f) => f.rule);
+    expect(found).toContain('format.wrong-year');
+  });
+});
