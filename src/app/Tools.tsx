@@ -20,6 +20,7 @@ import { ImportReview, type ReviewEdits } from './ImportReview';
 import { splitCellId, type CellId } from '../format/format';
 import { parseCellInput } from '../model/number';
 import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
+import { loadImportMessages } from './i18n';
 
 type Notify = (kind: 'info' | 'error', text: string, problems?: string[]) => void;
 
@@ -95,8 +96,8 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
   };
 
   const runImport = async (input: string | Uint8Array) => {
-    // The report texts load when first needed; the importer itself runs in a worker (importInWorker).
-    const { importProblemText, importReportText } = await import('../import/reportText');
+    // The report texts and messages load when first needed; the importer itself runs in a worker (importInWorker).
+    const [{ importProblemText, importReportText }] = await Promise.all([import('../import/reportText'), loadImportMessages()]);
     const size = typeof input === 'string' ? input.length : input.byteLength;
     if (size > MAX_IMPORT_BYTES) {
       setImportError(t('import.tooLarge'));

@@ -19,10 +19,21 @@ export const appI18n = createI18nWith({ 'zh-CN': { translation: zhCN } }, 'zh-CN
 appI18n.use(initReactI18next);
 document.documentElement.lang = 'zh-CN';
 
+let importMessagesLoaded = false;
+
 async function loadLanguage(lang: Language): Promise<void> {
   if (lang === 'en' && !appI18n.hasResourceBundle('en', 'translation')) {
     appI18n.addResourceBundle('en', 'translation', (await import('../i18n/en.json')).default);
+    if (importMessagesLoaded) appI18n.addResourceBundle('en', 'translation', (await import('../i18n/import.en.json')).default, true);
   }
+}
+
+/** The importer's messages (its report, its review), loaded with the importer: most visits never import. */
+export async function loadImportMessages(): Promise<void> {
+  if (importMessagesLoaded) return;
+  appI18n.addResourceBundle('zh-CN', 'translation', (await import('../i18n/import.zh-CN.json')).default, true);
+  if (appI18n.hasResourceBundle('en', 'translation')) appI18n.addResourceBundle('en', 'translation', (await import('../i18n/import.en.json')).default, true);
+  importMessagesLoaded = true;
 }
 
 /** The language the clerk chose last time, loaded before the page is first drawn. */

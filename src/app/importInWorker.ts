@@ -18,9 +18,9 @@ export function importInWorker(input: string | Uint8Array, onStage: (stage: Impo
   } catch {
     let cancelled = false;
     return {
-      result: Promise.all([import('../import/importer'), import('../import/pdfjsBrowser')]).then(
-        ([{ importDocument }, { loadPdfJsBrowser }]): Promise<ImportResult | 'cancelled'> | 'cancelled' => (cancelled ? 'cancelled' : importDocument(input, loadPdfJsBrowser, onStage)),
-      ),
+      // Without a worker there is no PDF reader either (PDF.js parses in a worker of its own): the importer
+      // refuses a PDF with a message, and reads everything else.
+      result: import('../import/importer').then(({ importReport }) => (cancelled ? 'cancelled' : importReport(input, onStage))),
       cancel: () => void (cancelled = true),
     };
   }

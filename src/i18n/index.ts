@@ -5,11 +5,14 @@ import en from './en.json';
 // The command line's own messages stay out of the page's bundle.
 import cliZhCN from './cli.zh-CN.json';
 import cliEn from './cli.en.json';
+// The importer's messages: the page loads them with the importer.
+import importZhCN from './import.zh-CN.json';
+import importEn from './import.en.json';
 import { createI18nWith, type Language } from './messages';
 
 export * from './messages';
 
-export const resources = { 'zh-CN': { translation: { ...zhCN, ...cliZhCN } }, en: { translation: { ...en, ...cliEn } } } as const;
+export const resources = { 'zh-CN': { translation: { ...zhCN, ...cliZhCN, ...importZhCN } }, en: { translation: { ...en, ...cliEn, ...importEn } } } as const;
 
 /** An instance holding both languages (the command line, tests). */
 export function createI18n(lng: Language = 'zh-CN'): i18n {

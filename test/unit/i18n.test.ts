@@ -3,9 +3,11 @@ import zhPage from '../../src/i18n/zh-CN.json';
 import enPage from '../../src/i18n/en.json';
 import zhCli from '../../src/i18n/cli.zh-CN.json';
 import enCli from '../../src/i18n/cli.en.json';
+import zhImport from '../../src/i18n/import.zh-CN.json';
+import enImport from '../../src/i18n/import.en.json';
 
-const zh = { ...zhPage, ...zhCli };
-const en = { ...enPage, ...enCli };
+const zh = { ...zhPage, ...zhCli, ...zhImport };
+const en = { ...enPage, ...enCli, ...enImport };
 
 /** Keys without the plural suffix: zh-CN has one plural form, English two. */
 function keys(obj: object, prefix = ''): string[] {
