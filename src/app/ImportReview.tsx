@@ -63,6 +63,7 @@ export function ImportReview({ format, cells, report, edits, invalid, onEdit }: 
                           <td key={c.key} className={classes || undefined}>
                             <input
                               aria-label={cellAccessibleName(table, row.key, c.key)}
+                              data-cell={id}
                               aria-invalid={invalid.has(id) || undefined}
                               title={inferred.has(id) ? t('review.inferredTitle') : undefined}
                               value={value}

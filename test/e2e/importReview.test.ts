@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { useServedApp } from './browser';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
+import { corpusDocuments } from '../../src/import/corpus';
 
 const app = useServedApp();
 const corpus = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
@@ -47,6 +48,25 @@ describe('the import review', () => {
     await context.close();
   }, 90_000);
 
+  it('reads every PDF of the corpus in the page exactly as the command line does', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${app.served.origin}/`);
+    const pdfs = corpusDocuments(new URL('../fixtures/import/', import.meta.url).pathname).filter((d) => d.file.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(12);
+    for (const doc of pdfs) {
+      await page.getByRole('button', { name: '导入已发布的报告' }).click();
+      await page.getByTestId('import-file').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: readFileSync(doc.file) });
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('import-review').waitFor({ timeout: 30_000 });
+      const read = await dialog.locator('input[data-cell]').evaluateAll((inputs) => Object.fromEntries(inputs.map((i) => [i.getAttribute('data-cell'), (i as HTMLInputElement).value])));
+      expect({ file: doc.file, cells: read }).toEqual({ file: doc.file, cells: doc.expected.cells });
+      await dialog.getByRole('button', { name: '返回' }).click();
+      await dialog.getByRole('button', { name: '取消' }).click();
+    }
+    await context.close();
+  }, 240_000);
+
   it('marks the values a stray number left open and the arithmetic placed', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
@@ -62,6 +82,8 @@ describe('the import review', () => {
     const keep = dialog.getByTestId('import-review').getByLabel(cellAccessibleName(f.table('review'), 'cases', 'RV_KEEP'), { exact: true });
     expect(await keep.inputValue()).toBe('37');
     expect(await keep.evaluate((el) => el.parentElement!.className)).toBe('inferred');
+    await keep.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: new URL('../../out/screenshots/import-inferred.png', import.meta.url).pathname });
     await context.close();
   }, 90_000);
 });

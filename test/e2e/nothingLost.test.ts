@@ -79,11 +79,27 @@ describe('nothing is lost', () => {
     // other's change while holding one of its own asks and stops saving. If the two changes happen to be
     // stored one after the other, each tab takes the other's and both values survive. Never is one lost unseen.
     await Promise.all([cell(a, 'A1', 'SCI').fill('1'), cell(b, 'A1', 'NGO').fill('2')]);
-    await a.waitForTimeout(1200);
     const clashA = a.getByRole('alert').filter({ hasText: '另一个标签页刚修改了同一份草稿' });
     const clashB = b.getByRole('alert').filter({ hasText: '另一个标签页刚修改了同一份草稿' });
-    const asking = (await clashA.count()) > 0 ? a : (await clashB.count()) > 0 ? b : null;
-    if (asking) {
+    // Wait for the tabs to settle (however slow the machine): one asks while the other's change is stored,
+    // both ask, or both hold both changes.
+    const outcome = async (): Promise<string> => {
+      const [ca, cb] = [await clashA.count(), await clashB.count()];
+      const stored = JSON.parse((await a.evaluate(() => localStorage.getItem('nianbao.draft')))!).cells.requests.A1;
+      if (ca > 0 && cb > 0) return 'both ask';
+      if (ca > 0) return stored.NGO === '2' ? 'a asks' : 'pending';
+      if (cb > 0) return stored.SCI === '1' ? 'b asks' : 'pending';
+      const merged = (await cell(a, 'A1', 'NGO').inputValue()) === '2' && (await cell(b, 'A1', 'SCI').inputValue()) === '1';
+      return merged ? 'merged' : 'pending';
+    };
+    await expect.poll(outcome, { timeout: 15_000 }).not.toBe('pending');
+    const settled = await outcome();
+    const asking = settled === 'a asks' ? a : settled === 'b asks' ? b : null;
+    if (settled === 'both ask') {
+      // Neither wrote over the other: each still shows its own change and offers the other's.
+      expect(await cell(a, 'A1', 'SCI').inputValue()).toBe('1');
+      expect(await cell(b, 'A1', 'NGO').inputValue()).toBe('2');
+    } else if (asking) {
       const other = asking === a ? b : a;
       // The asking tab still shows its own change; it has not written over the other's.
       expect(await cell(asking, 'A1', asking === a ? 'SCI' : 'NGO').inputValue()).toBe(asking === a ? '1' : '2');
