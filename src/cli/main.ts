@@ -5,16 +5,18 @@
  *   render DRAFT.json --out DIR [--docx] [--txt] [--html]               the report files (all three by default)
  *   import FILE -o DRAFT.json                                           a published report into a draft
  *                                                                       (exit 0 all placed, 3 some not, 2 unreadable)
+ *   review FILE_OR_DIR… [--csv OUT.csv] [--xlsx OUT.xlsx] [--json]    many reports checked at once (exit 0 no error,
+ *                                                                       1 errors, 2 nothing could be read)
  *   import-score DIR                                                    the corpus's documents imported against their expected cells
  *   aggregate A.json B.json … -o TOTAL.json                             several agencies' drafts summed
  *   next DRAFT.json -o NEXT.json                                        next year's draft from this one
  *   migrate DRAFT.json --to FORMAT -o OUT.json                          a draft moved to another format
  */
-import { closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, readdirSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { formatById } from '../format/registry';
-import { columnLabel, rowLabel, tableTitle } from '../format/labels';
+import { cellRows, csvText } from '../model/cellRows';
 import type { Draft } from '../model/draft';
 import { draftToJson, MAX_DRAFT_FILE_BYTES, readDraftText } from '../model/draftFile';
 import { buildReport } from '../render/model';
@@ -26,7 +28,10 @@ import { decodeText } from '../model/encoding';
 import { importComplete, importDocument } from '../import/importer';
 import { loadPdfJsNode } from '../import/pdfjsNode';
 import { isExact, scoreImport } from '../import/score';
-import { corpusDocuments } from '../import/corpus';
+import { corpusDocuments, EXPECTED_SUFFIX } from '../import/corpus';
+import { readForReview, reviewReports, type ReadReport } from '../review/desk';
+import { deskNotes, deskTotalText, reportRow } from '../review/table';
+import { deskCsv, deskXlsx } from '../review/exports';
 import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 import { importProblemText, importReportText } from '../import/reportText';
 import { aggregateDrafts } from '../model/aggregate';
@@ -44,6 +49,9 @@ interface Options {
   to?: string;
   json: boolean;
   csv: boolean;
+  /** review: where to write the findings table as CSV and as XLSX. */
+  csvOut?: string;
+  xlsxOut?: string;
   outputs: Set<'docx' | 'txt' | 'html'>;
   lang: Language;
 }
@@ -55,7 +63,10 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') opts.json = true;
-    else if (arg === '--csv') opts.csv = true;
+    else if (arg === '--csv') {
+      opts.csv = true;
+      if (argv[i + 1]?.toLowerCase().endsWith('.csv')) opts.csvOut = argv[++i];
+    } else if (arg === '--xlsx') opts.xlsxOut = argv[++i];
     else if (arg === '--previous') opts.previous = argv[++i];
     else if (arg === '--out' || arg === '-o') opts.out = argv[++i];
     else if (arg === '--to') opts.to = argv[++i];
@@ -170,31 +181,13 @@ function runCheck(opts: Options, t: TFunction, out: (s: string) => void): number
   return summary.errors > 0 ? 1 : 0;
 }
 
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function runCells(opts: Options, t: TFunction, out: (s: string) => void): number {
   const [file] = opts.positional;
   if (!file) throw new UsageError('');
   const { draft } = loadDraft(file, t);
-  const format = formatById(draft.formatId)!;
-  const rows: string[][] = [];
-  for (const table of format.tables) {
-    const section = format.sections.find((s) => s.id === table.section)!.heading;
-    for (const row of table.rows) {
-      for (const column of table.columns) {
-        rows.push([section, tableTitle(format, table), rowLabel(table, row.key), columnLabel(table, column.key), draft.cells[table.id]?.[row.key]?.[column.key] ?? '']);
-      }
-    }
-  }
-  if (opts.csv) {
-    // A byte-order mark and CRLF let Excel and WPS open the UTF-8 file with the Chinese intact.
-    const lines = [['部分', '表', '行', '列', '值'], ...rows].map((r) => r.map(csvField).join(','));
-    out('\uFEFF' + lines.join('\r\n'));
-  } else {
-    for (const [section, table, row, column, value] of rows) out(JSON.stringify({ section, table, row, column, value }));
-  }
+  const rows = cellRows(formatById(draft.formatId)!, draft);
+  if (opts.csv) out(csvText([['部分', '表', '行', '列', '值'], ...rows.map((r) => [r.section, r.table, r.row, r.column, r.value])]));
+  else for (const { section, table, row, column, value } of rows) out(JSON.stringify({ section, table, row, column, value }));
   return 0;
 }
 
@@ -267,6 +260,50 @@ async function runImportScore(opts: Options, t: TFunction, out: (s: string) => v
   return exact === documents.length ? 0 : 1;
 }
 
+/** The files of the arguments, folders read through (hidden files and folders left out), in name order. */
+function reviewFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  const walk = (path: string) => {
+    if (!statSync(path).isDirectory()) return void files.push(path);
+    for (const name of readdirSync(path).sort()) if (!name.startsWith('.') && !name.endsWith(EXPECTED_SUFFIX)) walk(join(path, name));
+  };
+  for (const p of paths) walk(p);
+  return files;
+}
+
+/** Many agencies' reports checked at once: the table, the notes across them, the totals; CSV, XLSX, JSON. */
+async function runReview(opts: Options, t: TFunction, out: (s: string) => void): Promise<number> {
+  if (opts.positional.length === 0) throw new UsageError('');
+  const read: ReadReport[] = [];
+  for (const file of reviewFiles(opts.positional)) {
+    try {
+      const bytes = new Uint8Array(readBounded(file, MAX_IMPORT_BYTES, t, () => t('import.tooLarge')));
+      read.push(await readForReview(basename(file), bytes, loadPdfJsNode));
+    } catch (e) {
+      read.push({ ok: false, name: basename(file), problem: { key: 'import.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } } });
+    }
+  }
+  const desk = reviewReports(read);
+  if (opts.json) {
+    out(JSON.stringify({ reports: desk.reports.map((r) => ({ ...reportRow(t, r), findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, section: f.section, cells: f.cells, message: findingMessage(t, f) })) })), notes: deskNotes(t, desk) }, null, 1));
+  } else {
+    for (const r of desk.reports) {
+      const row = reportRow(t, r);
+      out(`${r.summary.errors > 0 ? '✗' : '✓'} ${row.agency || row.file}  ${row.year}  ${row.format}  ${row.date || '—'}  ${row.readAs}  ${t('desk.column.errors')} ${row.errors}  ${t('desk.column.warnings')} ${row.warnings}  ${row.quality}${row.worst ? `\n    ${row.worst}` : ''}  [${row.file}]`);
+    }
+    for (const note of deskNotes(t, desk)) out(note);
+    for (const total of desk.totals) out(deskTotalText(t, total));
+    out(t('desk.summary', { count: desk.reports.length, withErrors: desk.reports.filter((r) => r.summary.errors > 0).length, unreadable: desk.unreadable.length }));
+  }
+  if (opts.csvOut) writeOutput(opts.csvOut, deskCsv(t, desk), t);
+  if (opts.xlsxOut) writeOutput(opts.xlsxOut, await deskXlsx(t, desk), t);
+  if (desk.reports.length === 0) {
+    out(t('desk.nothingRead'));
+    return 2;
+  }
+  return desk.reports.some((r) => r.summary.errors > 0) ? 1 : 0;
+}
+
 function runAggregate(opts: Options, t: TFunction, out: (s: string) => void): number {
   if (opts.positional.length === 0 || !opts.out) throw new UsageError('');
   const drafts = opts.positional.map((f) => loadDraft(f, t).draft);
@@ -325,6 +362,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     if (command === 'render') return await runRender(opts, t, out);
     if (command === 'import') return await runImport(opts, t, out);
     if (command === 'import-score') return await runImportScore(opts, t, out);
+    if (command === 'review') return await runReview(opts, t, out);
     if (command === 'aggregate') return runAggregate(opts, t, out);
     if (command === 'next') return runNext(opts, t, out);
     if (command === 'migrate') return runMigrate(opts, t, out);

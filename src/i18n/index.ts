@@ -8,11 +8,14 @@ import cliEn from './cli.en.json';
 // The importer's messages: the page loads them with the importer.
 import importZhCN from './import.zh-CN.json';
 import importEn from './import.en.json';
+// The review desk's messages: the page loads them with the desk.
+import deskZhCN from './desk.zh-CN.json';
+import deskEn from './desk.en.json';
 import { createI18nWith, type Language } from './messages';
 
 export * from './messages';
 
-export const resources = { 'zh-CN': { translation: { ...zhCN, ...cliZhCN, ...importZhCN } }, en: { translation: { ...en, ...cliEn, ...importEn } } } as const;
+export const resources = { 'zh-CN': { translation: { ...zhCN, ...cliZhCN, ...importZhCN, ...deskZhCN } }, en: { translation: { ...en, ...cliEn, ...importEn, ...deskEn } } } as const;
 
 /** An instance holding both languages (the command line, tests). */
 export function createI18n(lng: Language = 'zh-CN'): i18n {

@@ -5,9 +5,11 @@ import zhCli from '../../src/i18n/cli.zh-CN.json';
 import enCli from '../../src/i18n/cli.en.json';
 import zhImport from '../../src/i18n/import.zh-CN.json';
 import enImport from '../../src/i18n/import.en.json';
+import zhDesk from '../../src/i18n/desk.zh-CN.json';
+import enDesk from '../../src/i18n/desk.en.json';
 
-const zh = { ...zhPage, ...zhCli, ...zhImport };
-const en = { ...enPage, ...enCli, ...enImport };
+const zh = { ...zhPage, ...zhCli, ...zhImport, ...zhDesk };
+const en = { ...enPage, ...enCli, ...enImport, ...enDesk };
 
 /** Keys without the plural suffix: zh-CN has one plural form, English two. */
 function keys(obj: object, prefix = ''): string[] {
