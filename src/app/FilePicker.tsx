@@ -2,7 +2,7 @@
  * A button that opens the browser's file picker. The picker's input stays hidden and out of the tab order;
  * the chosen files are handed on and the input cleared, so choosing the same file again works.
  */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
 interface Props {
   label: string;
@@ -10,11 +10,17 @@ interface Props {
   multiple?: boolean;
   testId: string;
   className?: string;
+  /** Choose a whole folder (its files, folders within included) instead of files. */
+  directory?: boolean;
   onFiles: (files: File[]) => void;
 }
 
-export function FilePicker({ label, accept, multiple = false, testId, className = 'secondary', onFiles }: Props) {
+export function FilePicker({ label, accept, multiple = false, testId, className = 'secondary', directory = false, onFiles }: Props) {
   const input = useRef<HTMLInputElement>(null);
+  // Not a standard attribute React knows, but every current browser honours it.
+  useEffect(() => {
+    if (directory) input.current?.setAttribute('webkitdirectory', '');
+  }, [directory]);
   return (
     <>
       <button type="button" className={className} onClick={() => input.current?.click()}>

@@ -2,7 +2,7 @@
  * Working from other reports: import a published report, start next year's draft from this one, load last
  * year's report for the cross-year checks, and combine several agencies' drafts into one.
  */
-import { useState, type ClipboardEvent } from 'react';
+import { lazy, Suspense, useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatById } from '../format/registry';
 import { cellLabel } from '../format/labels';
@@ -20,7 +20,10 @@ import { ImportReview, type ReviewEdits } from './ImportReview';
 import { splitCellId, type CellId } from '../format/format';
 import { parseCellInput } from '../model/number';
 import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
-import { loadImportMessages } from './i18n';
+import { loadPartMessages } from './i18n';
+
+// The review desk (and ExcelJS behind its XLSX export) loads when it is opened.
+const ReviewDesk = lazy(() => import('./ReviewDesk').then((m) => ({ default: m.ReviewDesk })));
 
 type Notify = (kind: 'info' | 'error', text: string, problems?: string[]) => void;
 
@@ -43,6 +46,7 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
   const [importError, setImportError] = useState<string | null>(null);
   const [aggregated, setAggregated] = useState<{ draft: Draft; report: AggregateReport } | null>(null);
   const [confirmNext, setConfirmNext] = useState(false);
+  const [deskOpen, setDeskOpen] = useState(false);
   const [importing, setImporting] = useState<{ stage: string; cancel: () => void } | null>(null);
   const [reviewEdits, setReviewEdits] = useState<ReviewEdits>({});
   const [invalidCells, setInvalidCells] = useState<Set<CellId>>(new Set());
@@ -97,7 +101,7 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
 
   const runImport = async (input: string | Uint8Array) => {
     // The report texts and messages load when first needed; the importer itself runs in a worker (importInWorker).
-    const [{ importProblemText, importReportText }] = await Promise.all([import('../import/reportText'), loadImportMessages()]);
+    const [{ importProblemText, importReportText }] = await Promise.all([import('../import/reportText'), loadPartMessages('import')]);
     const size = typeof input === 'string' ? input.length : input.byteLength;
     if (size > MAX_IMPORT_BYTES) {
       setImportError(t('import.tooLarge'));
@@ -149,7 +153,15 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
         </button>
         <FilePicker label={t('tools.previous')} accept=".json,.docx" testId="open-previous" onFiles={([file]) => void loadPrevious(file!)} />
         <FilePicker label={t('tools.aggregate')} accept=".json,.docx" multiple testId="aggregate-drafts" onFiles={(files) => void combine(files)} />
+        <button type="button" className="secondary" onClick={async () => { await loadPartMessages('import', 'desk'); setDeskOpen(true); }}>
+          {t('tools.desk')}
+        </button>
       </span>
+      <Dialog open={deskOpen} title={t('tools.desk')} onClose={() => setDeskOpen(false)} wide>
+        <Suspense fallback={<p role="status">{t('tools.loading')}</p>}>
+          <ReviewDesk openDraft={(draft) => { openDraft(draft); notify('info', t('tools.imported', { agency: draft.agency.name, year: draft.reportYear })); }} close={() => setDeskOpen(false)} />
+        </Suspense>
+      </Dialog>
       <Dialog open={importOpen} title={t('tools.importTitle')} onClose={() => setImportOpen(false)} wide>
         {!imported ? (
           <>

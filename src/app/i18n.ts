@@ -19,21 +19,33 @@ export const appI18n = createI18nWith({ 'zh-CN': { translation: zhCN } }, 'zh-CN
 appI18n.use(initReactI18next);
 document.documentElement.lang = 'zh-CN';
 
-let importMessagesLoaded = false;
+/** Messages of parts most visits never use, loaded with them: the importer's report and the review desk. */
+const PART_MESSAGES = {
+  import: { 'zh-CN': () => import('../i18n/import.zh-CN.json'), en: () => import('../i18n/import.en.json') },
+  desk: { 'zh-CN': () => import('../i18n/desk.zh-CN.json'), en: () => import('../i18n/desk.en.json') },
+} as const;
+type Part = keyof typeof PART_MESSAGES;
+const loadedParts = new Set<Part>();
+
+async function addPart(part: Part, lang: Language): Promise<void> {
+  appI18n.addResourceBundle(lang, 'translation', (await PART_MESSAGES[part][lang]()).default, true);
+}
 
 async function loadLanguage(lang: Language): Promise<void> {
   if (lang === 'en' && !appI18n.hasResourceBundle('en', 'translation')) {
     appI18n.addResourceBundle('en', 'translation', (await import('../i18n/en.json')).default);
-    if (importMessagesLoaded) appI18n.addResourceBundle('en', 'translation', (await import('../i18n/import.en.json')).default, true);
+    for (const part of loadedParts) await addPart(part, 'en');
   }
 }
 
-/** The importer's messages (its report, its review), loaded with the importer: most visits never import. */
-export async function loadImportMessages(): Promise<void> {
-  if (importMessagesLoaded) return;
-  appI18n.addResourceBundle('zh-CN', 'translation', (await import('../i18n/import.zh-CN.json')).default, true);
-  if (appI18n.hasResourceBundle('en', 'translation')) appI18n.addResourceBundle('en', 'translation', (await import('../i18n/import.en.json')).default, true);
-  importMessagesLoaded = true;
+/** The messages of a part of the page (the importer, the review desk), loaded when it is first used. */
+export async function loadPartMessages(...parts: Part[]): Promise<void> {
+  for (const part of parts) {
+    if (loadedParts.has(part)) continue;
+    await addPart(part, 'zh-CN');
+    if (appI18n.hasResourceBundle('en', 'translation')) await addPart(part, 'en');
+    loadedParts.add(part);
+  }
 }
 
 /** The language the clerk chose last time, loaded before the page is first drawn. */

@@ -1,0 +1,214 @@
+/**
+ * The review desk on the page: a folder's worth of reports (drafts, DOCX, PDF, HTML, TXT) read and checked in a
+ * worker, one table of them (sortable, filtered to errors, to late reports or to one kind of agency), each row
+ * opening its findings, and from there the report as the draft; the notes across reports and the totals beside;
+ * CSV, XLSX and a printable HTML summary. Loaded only when the desk is opened.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Draft } from '../model/draft';
+import { findingMessage } from '../i18n/messages';
+import type { Desk, ReviewedReport } from '../review/desk';
+import type { DeskFile, DeskWorkerMessage } from '../review/deskWorker';
+import { REPORT_COLUMNS, deskNotes, deskTotalText, reportHeader, reportRow, type ReportColumn } from '../review/table';
+import { downloadBytes } from './persistence';
+import { FilePicker } from './FilePicker';
+
+const ACCEPT = '.json,.docx,.pdf,.html,.htm,.txt,application/json,application/pdf,text/plain,text/html';
+
+interface Props {
+  openDraft: (draft: Draft) => void;
+  close: () => void;
+}
+
+type Sort = { column: ReportColumn; descending: boolean };
+
+export function ReviewDesk({ openDraft, close }: Props) {
+  const { t } = useTranslation();
+  const [desk, setDesk] = useState<Desk | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; stop: () => void } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [sort, setSort] = useState<Sort>({ column: 'errors', descending: true });
+  const [onlyErrors, setOnlyErrors] = useState(false);
+  const [onlyLate, setOnlyLate] = useState(false);
+  const [kind, setKind] = useState<string>('');
+  const [opened, setOpened] = useState<ReviewedReport | null>(null);
+
+  const review = async (files: File[]) => {
+    setFailure(null);
+    setDesk(null);
+    setOpened(null);
+    const inputs: DeskFile[] = await Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const worker = new Worker(new URL('../review/deskWorker.ts', import.meta.url), { type: 'module' });
+    const stop = () => {
+      worker.terminate();
+      setProgress(null);
+      setFailure(t('desk.stopped'));
+    };
+    setProgress({ done: 0, total: inputs.length, stop });
+    worker.onmessage = (e: MessageEvent<DeskWorkerMessage>) => {
+      const m = e.data;
+      if (m.type === 'progress') setProgress({ done: m.done, total: m.total, stop });
+      else {
+        worker.terminate();
+        setProgress(null);
+        if (m.type === 'done') setDesk(m.desk);
+        else setFailure(m.detail);
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      setProgress(null);
+      setFailure(e.message);
+    };
+    worker.postMessage(inputs, inputs.map((i) => i.bytes.buffer as ArrayBuffer));
+  };
+
+  const rows = useMemo(() => {
+    if (!desk) return [];
+    const shown = desk.reports.filter((r) => (!onlyErrors || r.summary.errors > 0) && (!onlyLate || r.late) && (kind === '' || r.draft.agency.kind === kind));
+    const withRows = shown.map((r) => ({ report: r, row: reportRow(t, r) }));
+    withRows.sort((a, b) => {
+      const x = a.row[sort.column];
+      const y = b.row[sort.column];
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+      return sort.descending ? -order : order;
+    });
+    return withRows;
+  }, [desk, onlyErrors, onlyLate, kind, sort, t]);
+
+  const exportFile = async (what: 'csv' | 'cells' | 'xlsx' | 'html') => {
+    if (!desk) return;
+    const exports = await import('../review/exports');
+    const text = (s: string) => new TextEncoder().encode(s);
+    if (what === 'csv') downloadBytes(`${t('desk.title')}.csv`, text(exports.deskCsv(t, desk)), 'text/csv');
+    if (what === 'cells') downloadBytes(`${t('desk.title')}-${t('desk.sheet.cells')}.csv`, text(exports.deskCellsCsv(t, desk)), 'text/csv');
+    if (what === 'xlsx') downloadBytes(`${t('desk.title')}.xlsx`, await exports.deskXlsx(t, desk), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (what === 'html') downloadBytes(`${t('desk.title')}.html`, text(exports.deskHtml(t, desk)), 'text/html');
+  };
+
+  const header = reportHeader(t);
+  return (
+    <div className="review-desk" data-testid="review-desk">
+      <p>{t('desk.help')}</p>
+      <div className="desk-sources">
+        <FilePicker label={t('desk.chooseFiles')} accept={ACCEPT} multiple testId="desk-files" className="" onFiles={(files) => void review(files)} />
+        <FilePicker label={t('desk.chooseFolder')} accept={ACCEPT} multiple directory testId="desk-folder" onFiles={(files) => void review(files)} />
+      </div>
+      {progress && (
+        <p className="notice info" role="status">
+          {t('desk.progress', { done: progress.done, total: progress.total })}{' '}
+          <button type="button" className="link" onClick={progress.stop}>
+            {t('import.stop')}
+          </button>
+        </p>
+      )}
+      {failure && (
+        <p className="notice error" role="alert">
+          {failure}
+        </p>
+      )}
+      {desk && (
+        <>
+          <p role="status">{t('desk.summary', { count: desk.reports.length, withErrors: desk.reports.filter((r) => r.summary.errors > 0).length, unreadable: desk.unreadable.length })}</p>
+          <ul className="desk-notes">
+            {deskNotes(t, desk).map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+            {desk.totals.map((total) => (
+              <li key={`${total.year}-${total.formatId}`}>{deskTotalText(t, total)}</li>
+            ))}
+          </ul>
+          <div className="desk-filters">
+            <label>
+              <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> {t('desk.onlyErrors')}
+            </label>
+            <label>
+              <input type="checkbox" checked={onlyLate} onChange={(e) => setOnlyLate(e.target.checked)} /> {t('desk.onlyLate')}
+            </label>
+            <label>
+              {t('desk.column.kind')}{' '}
+              <select value={kind} onChange={(e) => setKind(e.target.value)}>
+                <option value="">{t('desk.allKinds')}</option>
+                {['government', 'department', 'township', 'other'].map((k) => (
+                  <option key={k} value={k}>
+                    {t(`agencyKind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="desk-exports">
+              <button type="button" className="secondary" onClick={() => void exportFile('csv')}>
+                CSV
+              </button>
+              <button type="button" className="secondary" onClick={() => void exportFile('cells')}>
+                {t('desk.exportCells')}
+              </button>
+              <button type="button" className="secondary" onClick={() => void exportFile('xlsx')}>
+                XLSX
+              </button>
+              <button type="button" className="secondary" onClick={() => void exportFile('html')}>
+                {t('desk.exportHtml')}
+              </button>
+            </span>
+          </div>
+          <div className="desk-table">
+            <table>
+              <thead>
+                <tr>
+                  {REPORT_COLUMNS.map((c, i) => (
+                    <th key={c} scope="col" aria-sort={sort.column === c ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                      <button type="button" className="link" onClick={() => setSort((s) => ({ column: c, descending: s.column === c ? !s.descending : c === 'errors' || c === 'warnings' }))}>
+                        {header[i]}
+                      </button>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ report, row }) => (
+                  <tr key={report.name} className={report.summary.errors > 0 ? 'has-errors' : undefined} data-file={report.name}>
+                    {REPORT_COLUMNS.map((c) =>
+                      c === 'file' ? (
+                        <td key={c}>
+                          <button type="button" className="link" onClick={() => setOpened(report)}>
+                            {row.file}
+                          </button>
+                        </td>
+                      ) : (
+                        <td key={c}>{row[c]}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {opened && (
+            <section className="desk-report" aria-label={opened.name} data-testid="desk-report">
+              <h3>
+                {opened.draft.agency.name || opened.name} {opened.draft.reportYear}
+              </h3>
+              <ul>
+                {opened.findings.map((f) => (
+                  <li key={f.key} className={f.severity}>
+                    {t(`severity.${f.severity}`)}：{findingMessage(t, f)}
+                  </li>
+                ))}
+              </ul>
+              <button
+                type="button"
+                onClick={() => {
+                  openDraft(opened.draft);
+                  close();
+                }}
+              >
+                {t('desk.openAsDraft')}
+              </button>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
