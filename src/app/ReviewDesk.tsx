@@ -4,27 +4,33 @@
  * opening its findings, and from there the report as the draft; the notes across reports and the totals beside;
  * CSV, XLSX and a printable HTML summary. Loaded only when the desk is opened.
  */
-import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMemo, useState, type ComponentType } from 'react';
+import type { TFunction } from 'i18next';
 import type { Draft } from '../model/draft';
-import { findingMessage } from '../i18n/messages';
+import { findingMessage } from '../i18n/wording';
 import type { Desk, ReviewedReport } from '../review/desk';
 import type { DeskFile, DeskWorkerMessage } from '../review/deskWorker';
 import { REPORT_COLUMNS, deskNotes, deskTotalText, reportHeader, reportRow, type ReportColumn } from '../review/table';
-import { downloadBytes } from './persistence';
-import { FilePicker } from './FilePicker';
+import type { FilePicker } from './FilePicker';
 
 const ACCEPT = '.json,.docx,.pdf,.html,.htm,.txt,application/json,application/pdf,text/plain,text/html';
 
+/**
+ * What the desk takes from the page rather than importing it, so that loading the desk later never splits the
+ * page's own code (i18next, the file picker, saving) into extra files the first load would also fetch.
+ */
 interface Props {
+  t: TFunction;
+  Picker: ComponentType<Parameters<typeof FilePicker>[0]>;
+  download: (name: string, bytes: Uint8Array, type: string) => void;
+  loadExports: () => Promise<typeof import('../review/exports')>;
   openDraft: (draft: Draft) => void;
   close: () => void;
 }
 
 type Sort = { column: ReportColumn; descending: boolean };
 
-export function ReviewDesk({ openDraft, close }: Props) {
-  const { t } = useTranslation();
+export function ReviewDesk({ t, Picker, download, loadExports, openDraft, close }: Props) {
   const [desk, setDesk] = useState<Desk | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; stop: () => void } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -79,12 +85,12 @@ export function ReviewDesk({ openDraft, close }: Props) {
 
   const exportFile = async (what: 'csv' | 'cells' | 'xlsx' | 'html') => {
     if (!desk) return;
-    const exports = await import('../review/exports');
+    const exports = await loadExports();
     const text = (s: string) => new TextEncoder().encode(s);
-    if (what === 'csv') downloadBytes(`${t('desk.title')}.csv`, text(exports.deskCsv(t, desk)), 'text/csv');
-    if (what === 'cells') downloadBytes(`${t('desk.title')}-${t('desk.sheet.cells')}.csv`, text(exports.deskCellsCsv(t, desk)), 'text/csv');
-    if (what === 'xlsx') downloadBytes(`${t('desk.title')}.xlsx`, await exports.deskXlsx(t, desk), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    if (what === 'html') downloadBytes(`${t('desk.title')}.html`, text(exports.deskHtml(t, desk)), 'text/html');
+    if (what === 'csv') download(`${t('desk.title')}.csv`, text(exports.deskCsv(t, desk)), 'text/csv');
+    if (what === 'cells') download(`${t('desk.title')}-${t('desk.sheet.cells')}.csv`, text(exports.deskCellsCsv(t, desk)), 'text/csv');
+    if (what === 'xlsx') download(`${t('desk.title')}.xlsx`, await exports.deskXlsx(t, desk), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (what === 'html') download(`${t('desk.title')}.html`, text(exports.deskHtml(t, desk)), 'text/html');
   };
 
   const header = reportHeader(t);
@@ -92,8 +98,8 @@ export function ReviewDesk({ openDraft, close }: Props) {
     <div className="review-desk" data-testid="review-desk">
       <p>{t('desk.help')}</p>
       <div className="desk-sources">
-        <FilePicker label={t('desk.chooseFiles')} accept={ACCEPT} multiple testId="desk-files" className="" onFiles={(files) => void review(files)} />
-        <FilePicker label={t('desk.chooseFolder')} accept={ACCEPT} multiple directory testId="desk-folder" onFiles={(files) => void review(files)} />
+        <Picker label={t('desk.chooseFiles')} accept={ACCEPT} multiple testId="desk-files" className="" onFiles={(files) => void review(files)} />
+        <Picker label={t('desk.chooseFolder')} accept={ACCEPT} multiple directory testId="desk-folder" onFiles={(files) => void review(files)} />
       </div>
       {progress && (
         <p className="notice info" role="status">

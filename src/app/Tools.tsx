@@ -13,7 +13,7 @@ import type { ImportReportText } from '../import/reportText';
 import { fileProblemMessage } from '../i18n/messages';
 import { useStore } from './context';
 import { Dialog } from './Dialog';
-import { readDraftFile } from './persistence';
+import { downloadBytes, readDraftFile } from './persistence';
 import { FilePicker } from './FilePicker';
 import { importInWorker } from './importInWorker';
 import { ImportReview, type ReviewEdits } from './ImportReview';
@@ -159,7 +159,17 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
       </span>
       <Dialog open={deskOpen} title={t('tools.desk')} onClose={() => setDeskOpen(false)} wide>
         <Suspense fallback={<p role="status">{t('tools.loading')}</p>}>
-          <ReviewDesk openDraft={(draft) => { openDraft(draft); notify('info', t('tools.imported', { agency: draft.agency.name, year: draft.reportYear })); }} close={() => setDeskOpen(false)} />
+          <ReviewDesk
+            t={t}
+            Picker={FilePicker}
+            download={downloadBytes}
+            loadExports={() => import('../review/exports')}
+            openDraft={(draft) => {
+              openDraft(draft);
+              notify('info', t('tools.imported', { agency: draft.agency.name, year: draft.reportYear }));
+            }}
+            close={() => setDeskOpen(false)}
+          />
         </Suspense>
       </Dialog>
       <Dialog open={importOpen} title={t('tools.importTitle')} onClose={() => setImportOpen(false)} wide>

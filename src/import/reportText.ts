@@ -3,14 +3,10 @@ import type { TFunction } from 'i18next';
 import { formatById } from '../format/registry';
 import { cellLabel } from '../format/labels';
 import type { ImportMessage, ImportReport } from './importer';
+import { translateParams } from '../i18n/wording';
 
 function say(t: TFunction, m: ImportMessage): string {
-  const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(m.params ?? {})) {
-    if (k.endsWith('Key') && typeof v === 'string') params[k.slice(0, -3)] = t(v);
-    else params[k] = v;
-  }
-  return t(m.key, params);
+  return t(m.key, translateParams(t, m.params));
 }
 
 export interface ImportReportText {

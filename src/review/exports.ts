@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import { csvText } from '../model/cellRows';
 import { formatById } from '../format/registry';
-import { findingMessage } from '../i18n/messages';
+import { findingMessage } from '../i18n/wording';
 import type { Desk } from './desk';
 import { allCellRows, cellsHeader, deskNotes, reportHeader, reportRows } from './table';
 

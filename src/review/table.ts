@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import { formatById } from '../format/registry';
 import { cellRows } from '../model/cellRows';
-import { findingMessage } from '../i18n/messages';
+import { findingMessage } from '../i18n/wording';
 import { importProblemText } from '../import/reportText';
 import type { Desk, DeskTotal, ReviewedReport } from './desk';
 import { figureValue } from '../model/figuresSentence';
