@@ -4,7 +4,7 @@
  * opening its findings, and from there the report as the draft; the notes across reports and the totals beside;
  * CSV, XLSX and a printable HTML summary. Loaded only when the desk is opened.
  */
-import { useMemo, useState, type ComponentType } from 'react';
+import { memo, startTransition, useMemo, useState, type ComponentType } from 'react';
 import type { TFunction } from 'i18next';
 import type { Draft } from '../model/draft';
 import { findingMessage } from '../i18n/wording';
@@ -12,6 +12,8 @@ import type { Desk, ReviewedReport } from '../review/desk';
 import type { DeskFile, DeskWorkerMessage } from '../review/deskWorker';
 import { REPORT_COLUMNS, deskNotes, deskTotalText, reportHeader, reportRow, type ReportColumn } from '../review/table';
 import type { FilePicker } from './FilePicker';
+
+const COLLATOR = new Intl.Collator('zh-CN');
 
 const ACCEPT = '.json,.docx,.pdf,.html,.htm,.txt,application/json,application/pdf,text/plain,text/html';
 
@@ -58,7 +60,8 @@ export function ReviewDesk({ t, Picker, download, loadExports, openDraft, close 
       else {
         worker.terminate();
         setProgress(null);
-        if (m.type === 'done') setDesk(m.desk);
+        // Hundreds of rows: drawn as a transition, which React splits into short tasks, so the page never freezes.
+        if (m.type === 'done') startTransition(() => setDesk(m.desk));
         else setFailure(m.detail);
       }
     };
@@ -70,18 +73,20 @@ export function ReviewDesk({ t, Picker, download, loadExports, openDraft, close 
     worker.postMessage(inputs, inputs.map((i) => i.bytes.buffer as ArrayBuffer));
   };
 
-  const rows = useMemo(() => {
+  // Sorted and filtered on the reports' own data: the words of each row are made by its own component, so
+  // React can draw hundreds of rows in short slices.
+  const shown = useMemo(() => {
     if (!desk) return [];
-    const shown = desk.reports.filter((r) => (!onlyErrors || r.summary.errors > 0) && (!onlyLate || r.late) && (kind === '' || r.draft.agency.kind === kind));
-    const withRows = shown.map((r) => ({ report: r, row: reportRow(t, r) }));
-    withRows.sort((a, b) => {
-      const x = a.row[sort.column];
-      const y = b.row[sort.column];
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+    const list = desk.reports.filter((r) => (!onlyErrors || r.summary.errors > 0) && (!onlyLate || r.late) && (kind === '' || r.draft.agency.kind === kind));
+    const key = (r: ReviewedReport): string | number => sortKey(r, sort.column);
+    list.sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : COLLATOR.compare(String(x), String(y));
       return sort.descending ? -order : order;
     });
-    return withRows;
-  }, [desk, onlyErrors, onlyLate, kind, sort, t]);
+    return list;
+  }, [desk, onlyErrors, onlyLate, kind, sort]);
 
   const exportFile = async (what: 'csv' | 'cells' | 'xlsx' | 'html') => {
     if (!desk) return;
@@ -172,20 +177,8 @@ export function ReviewDesk({ t, Picker, download, loadExports, openDraft, close 
                 </tr>
               </thead>
               <tbody>
-                {rows.map(({ report, row }) => (
-                  <tr key={report.name} className={report.summary.errors > 0 ? 'has-errors' : undefined} data-file={report.name}>
-                    {REPORT_COLUMNS.map((c) =>
-                      c === 'file' ? (
-                        <td key={c}>
-                          <button type="button" className="link" onClick={() => setOpened(report)}>
-                            {row.file}
-                          </button>
-                        </td>
-                      ) : (
-                        <td key={c}>{row[c]}</td>
-                      ),
-                    )}
-                  </tr>
+                {shown.map((report) => (
+                  <DeskRow key={report.name} t={t} report={report} onOpen={setOpened} />
                 ))}
               </tbody>
             </table>
@@ -218,3 +211,50 @@ export function ReviewDesk({ t, Picker, download, loadExports, openDraft, close 
     </div>
   );
 }
+
+/** What a column sorts by, from the report itself (counts as numbers). */
+function sortKey(r: ReviewedReport, column: ReportColumn): string | number {
+  switch (column) {
+    case 'errors':
+      return r.summary.errors;
+    case 'warnings':
+      return r.summary.warnings;
+    case 'year':
+      return r.draft.reportYear;
+    case 'quality':
+      return r.quality ? r.quality.placed / r.quality.total : 2;
+    case 'agency':
+      return r.draft.agency.name;
+    case 'kind':
+      return r.draft.agency.kind;
+    case 'format':
+      return r.draft.formatId;
+    case 'date':
+      return r.draft.publicationDate;
+    case 'readAs':
+      return `${r.readAs}${r.fileKind}`;
+    case 'worst':
+      return r.worst ? ['error', 'warning', 'hint'].indexOf(r.worst.severity) : 3;
+    default:
+      return r.name;
+  }
+}
+
+const DeskRow = memo(function DeskRow({ t, report, onOpen }: { t: TFunction; report: ReviewedReport; onOpen: (r: ReviewedReport) => void }) {
+  const row = reportRow(t, report);
+  return (
+    <tr className={report.summary.errors > 0 ? 'has-errors' : undefined} data-file={report.name}>
+      {REPORT_COLUMNS.map((c) =>
+        c === 'file' ? (
+          <td key={c}>
+            <button type="button" className="link" onClick={() => onOpen(report)}>
+              {row.file}
+            </button>
+          </td>
+        ) : (
+          <td key={c}>{row[c]}</td>
+        ),
+      )}
+    </tr>
+  );
+});
