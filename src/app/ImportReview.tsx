@@ -16,21 +16,28 @@ export interface ReviewEdits {
 interface Props {
   format: Format;
   cells: Record<string, Record<string, Record<string, string>>>;
-  report: ImportReport;
-  edits: ReviewEdits;
-  invalid: Set<CellId>;
-  onEdit: (cell: CellId, raw: string) => void;
+  /** The import's report (inferred values, unread rows, sources); absent for a draft shown as it is. */
+  report?: ImportReport;
+  edits?: ReviewEdits;
+  invalid?: Set<CellId>;
+  /** Without it the tables are shown read-only (the review desk). */
+  onEdit?: (cell: CellId, raw: string) => void;
 }
 
-export function ImportReview({ format, cells, report, edits, invalid, onEdit }: Props) {
+const NO_EDITS: ReviewEdits = {};
+const NONE = new Set<CellId>();
+
+export function ImportReview({ format, cells, report, edits = NO_EDITS, invalid = NONE, onEdit }: Props) {
   const { t } = useTranslation();
-  const inferred = new Set(report.inferred);
-  const missing = new Set(report.missing);
+  const inferred = new Set(report?.inferred ?? []);
+  const missing = new Set(report?.missing ?? []);
   return (
     <div className="import-review" data-testid="import-review">
-      <p className="import-legend">
-        <span className="swatch inferred" /> {t('review.legendInferred')} <span className="swatch blank-row" /> {t('review.legendBlankRow')}
-      </p>
+      {report && (
+        <p className="import-legend">
+          <span className="swatch inferred" /> {t('review.legendInferred')} <span className="swatch blank-row" /> {t('review.legendBlankRow')}
+        </p>
+      )}
       {format.tables.map((table) => (
         <section key={table.id} className="review-table">
           <h4>{tableTitle(format, table)}</h4>
@@ -44,14 +51,14 @@ export function ImportReview({ format, cells, report, edits, invalid, onEdit }: 
                       {columnLabel(table, c.key)}
                     </th>
                   ))}
-                  <th scope="col">{t('review.source')}</th>
+                  {report && <th scope="col">{t('review.source')}</th>}
                 </tr>
               </thead>
               <tbody>
                 {table.rows.map((row) => {
                   const ids = table.columns.map((c) => cellId(table.id, row.key, c.key));
-                  const blankRow = ids.every((id) => missing.has(id) && !(id in edits));
-                  const source = report.sources[`${table.id}/${row.key}`];
+                  const blankRow = report !== undefined && ids.every((id) => missing.has(id) && !(id in edits));
+                  const source = report?.sources[`${table.id}/${row.key}`];
                   return (
                     <tr key={row.key} className={blankRow ? 'blank-row' : undefined}>
                       {table.labelColumns > 0 && <th scope="row">{rowLabel(table, row.key)}</th>}
@@ -69,12 +76,13 @@ export function ImportReview({ format, cells, report, edits, invalid, onEdit }: 
                               value={value}
                               maxLength={64}
                               inputMode="decimal"
-                              onChange={(e) => onEdit(id, e.target.value)}
+                              readOnly={!onEdit}
+                              onChange={(e) => onEdit?.(id, e.target.value)}
                             />
                           </td>
                         );
                       })}
-                      <td className="review-source">{source ? (source.page !== null ? t('review.page', { page: source.page }) : t('review.line', { line: source.line })) : t('review.notFound')}</td>
+                      {report && <td className="review-source">{source ? (source.page !== null ? t('review.page', { page: source.page }) : t('review.line', { line: source.line })) : t('review.notFound')}</td>}
                     </tr>
                   );
                 })}

@@ -7,6 +7,8 @@
 import { memo, startTransition, useMemo, useState, type ComponentType } from 'react';
 import type { TFunction } from 'i18next';
 import type { Draft } from '../model/draft';
+import type { Format } from '../format/format';
+import { formatById } from '../format/registry';
 import { findingMessage } from '../i18n/wording';
 import type { Desk, ReviewedReport } from '../review/desk';
 import type { DeskFile, DeskWorkerMessage } from '../review/deskWorker';
@@ -26,13 +28,15 @@ interface Props {
   Picker: ComponentType<Parameters<typeof FilePicker>[0]>;
   download: (name: string, bytes: Uint8Array, type: string) => void;
   loadExports: () => Promise<typeof import('../review/exports')>;
+  /** The page's table view of a draft, shown read-only for the report opened. */
+  Tables: ComponentType<{ format: Format; cells: Draft['cells'] }>;
   openDraft: (draft: Draft) => void;
   close: () => void;
 }
 
 type Sort = { column: ReportColumn; descending: boolean };
 
-export function ReviewDesk({ t, Picker, download, loadExports, openDraft, close }: Props) {
+export function ReviewDesk({ t, Picker, download, loadExports, Tables, openDraft, close }: Props) {
   const [desk, setDesk] = useState<Desk | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; stop: () => void } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -204,6 +208,7 @@ export function ReviewDesk({ t, Picker, download, loadExports, openDraft, close 
               >
                 {t('desk.openAsDraft')}
               </button>
+              <Tables format={formatById(opened.draft.formatId)!} cells={opened.draft.cells} />
             </section>
           )}
         </>

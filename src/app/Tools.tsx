@@ -164,6 +164,7 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
             Picker={FilePicker}
             download={downloadBytes}
             loadExports={() => import('../review/exports')}
+            Tables={ImportReview}
             openDraft={(draft) => {
               openDraft(draft);
               notify('info', t('tools.imported', { agency: draft.agency.name, year: draft.reportYear }));

@@ -11,6 +11,8 @@ import { cellAccessibleName } from '../../src/format/labels';
 import { check } from '../../src/rules/engine';
 import { summarize } from '../../src/rules/finding';
 import { seedDraft, SEEDS } from '../support/drafts';
+import { importDocument } from '../../src/import/importer';
+import { loadPdfJsNode } from '../../src/import/pdfjsNode';
 
 const app = useServedApp();
 const file = (path: string, name: string, mimeType: string) => ({ name, mimeType, buffer: readFileSync(new URL(path, import.meta.url)) });
@@ -42,6 +44,14 @@ describe('the review desk', () => {
       const cells = await dialog.locator(`tr[data-file="${n}.draft.json"] td`).allInnerTexts();
       expect([cells[7], cells[8]]).toEqual([String(s.errors), String(s.warnings)]);
     }
+    // And each imported report's row shows what check finds for the draft the importer makes of it.
+    for (const [name, path] of [['004.txt', '../../../shared/seeds/004_1552932f4d23b490.txt'], ['seed001.pdf', '../fixtures/import/seed001.libreoffice.pdf'], ['full2021.pdf', '../fixtures/import/full2021.chromium.pdf']] as const) {
+      const r = await importDocument(new Uint8Array(readFileSync(new URL(path, import.meta.url))), loadPdfJsNode);
+      if (!r.ok) throw new Error(name);
+      const s = summarize(check(formatById(r.draft.formatId)!, r.draft));
+      const cells = await dialog.locator(`tr[data-file="${name}"] td`).allInnerTexts();
+      expect([name, cells[7], cells[8]]).toEqual([name, String(s.errors), String(s.warnings)]);
+    }
     await page.screenshot({ path: new URL('../../out/screenshots/review-desk.png', import.meta.url).pathname });
 
     // Only the reports with errors; then the late ones.
@@ -63,6 +73,10 @@ describe('the review desk', () => {
     // A report's findings, and the report opened as the draft.
     await dialog.getByRole('button', { name: 'seed001.pdf' }).click();
     await expect.poll(() => dialog.getByTestId('desk-report').innerText()).toContain('1,092');
+    // Its tables, read-only.
+    const shownCell = dialog.getByTestId('desk-report').getByLabel(cellAccessibleName(formatById('bj-2019')!.table('requests'), 'A1', 'TOT'), { exact: true });
+    expect(await shownCell.inputValue()).toBe('956');
+    expect(await shownCell.getAttribute('readonly')).not.toBeNull();
     await dialog.getByRole('button', { name: '作为草稿打开' }).click();
     const f = formatById('bj-2019')!;
     await expect.poll(() => page.getByLabel(cellAccessibleName(f.table('requests'), 'A1', 'NP'), { exact: true }).inputValue()).toBe('899');

@@ -21,7 +21,8 @@ import { seedDraft, SEEDS } from '../support/drafts';
 const t = createI18n('zh-CN').t;
 const here = (path: string) => new URL(path, import.meta.url).pathname;
 const SEED_TEXTS = readdirSync(here('../../../shared/seeds/')).filter((n) => n.endsWith('.txt'));
-const PDFS = readdirSync(here('../fixtures/import/')).filter((n) => n.endsWith('.pdf'));
+// The whole import corpus: PDFs, pdftotext's text, web pages, DOCX saved by Writer, a real report's page.
+const PDFS = readdirSync(here('../fixtures/import/')).filter((n) => !n.endsWith('.json') && !n.endsWith('.md') && !n.endsWith('.mts'));
 
 /** A folder holding the seeds three ways: drafts, published text, and their PDFs. */
 function deskFolder(): string {
