@@ -51,7 +51,9 @@ export default defineConfig(({ command }) => ({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
-    // Two cores on CI machines: keep parallelism modest.
+    // Two cores on CI machines: keep parallelism modest, and give a loaded machine time (tests wait on
+    // conditions, never on the clock: a timeout only ends a test that hangs).
     maxWorkers: 2,
+    testTimeout: 30_000,
   },
 }));

@@ -104,6 +104,8 @@ const sectionSchema = z.object({
         label: z.string(),
         /** Only these kinds of agency report on this topic (第五十条第四项: governments only). */
         agencyKinds: z.optional(z.array(z.enum(AGENCY_KINDS))),
+        /** Words of a published report's sub-heading that name this topic (the importer splits 一 by them). */
+        headingWords: z._default(z.array(z.string()), []),
       }),
     ),
   ),
@@ -127,6 +129,16 @@ export const formatDefinitionSchema = z.object({
   region: z.string(),
   /** The national format a regional profile adapts. */
   profileOf: z.nullable(z.string()),
+  /** How a published report shows it is in this format, for the importer. */
+  recognition: z._default(
+    z.object({
+      /** Words of its tables: a report holding every word of one group is in this format. */
+      markers: z._default(z.array(z.array(z.string()).check(z.minLength(1))), []),
+      /** Agency names beginning so belong to this profile's region (北京市…). */
+      agencyPrefixes: z._default(z.array(z.string()), []),
+    }),
+    { markers: [], agencyPrefixes: [] },
+  ),
   sections: z.array(sectionSchema).check(z.length(6)),
   tables: z.array(tableSchema),
   relations: z.array(relationSchema),

@@ -101,11 +101,24 @@ function findSections(lines: string[]): Record<SectionId, number> {
   return at;
 }
 
-function detectFormat(folded: string, year: number | null, region: string): { format: Format; reason: string } {
-  if (/本年制发件数|逾期未按收费通知要求缴纳费用|本年收费金额/.test(folded)) return { format: formatById('gb-2021')!, reason: 'markers2021' };
-  if ((folded.includes('行政检查') && folded.includes('行政确认')) || folded.includes('保留四位小数')) return { format: formatById('bj-2019')!, reason: 'markersBeijing' };
-  if (/上一年项目数量|第二十条第\(九\)项|本年新制作数量/.test(folded)) return { format: formatById('gb-2019')!, reason: 'markers2019' };
+/**
+ * The format whose marker words the report's text holds (its format file says which: a group of words all
+ * present), the most specific first: newer formats before older ones, a regional profile before the national
+ * format it adapts. Without markers, the format of the report's year and region.
+ */
+const RECOGNITION_ORDER = [...FORMATS].sort((a, b) => b.definition.years.from - a.definition.years.from || Number(b.definition.profileOf !== null) - Number(a.definition.profileOf !== null));
+
+function detectFormat(folded: string, year: number | null, region: string): { format: Format; reason: string; markers?: string } {
+  for (const format of RECOGNITION_ORDER) {
+    const group = format.definition.recognition.markers.find((words) => words.every((w) => folded.includes(foldString(w))));
+    if (group) return { format, reason: 'markers', markers: group.join('、') };
+  }
   return { format: pickFormat(year ?? new Date().getFullYear() - 1, region), reason: 'year' };
+}
+
+/** The region an agency's name places it in, by the agency prefixes of the regional profiles (北京市…). */
+function regionOf(agency: string): string {
+  return FORMATS.find((f) => f.definition.recognition.agencyPrefixes.some((p) => agency.startsWith(p)))?.definition.region ?? 'national';
 }
 
 function agencyKindOf(name: string): { kind: AgencyKind; name: string; assumed: boolean } {
@@ -352,21 +365,13 @@ function narrative(lines: string[]): string[] {
   return out;
 }
 
-const TOPIC_KEYS: [string, RegExp][] = [
-  ['active', /主动公开/],
-  ['onRequest', /依申请/],
-  ['assessment', /考核|评议|责任追究/],
-  ['management', /管理/],
-  ['platform', /平台/],
-  ['oversight', /监督|保障|培训/],
-];
-
 /** Section 一 by guidance topic, where its sub-headings name the topics one to one; else as one text. */
 function splitGeneral(format: Format, lines: string[], draft: Draft, report: ImportReport): void {
   const isSubheading = (l: string) => /^(（[一二三四五六七八九十]+）|\d+[.．、])/.test(l) && [...l].length <= 40 && !/[。；]/.test(l);
   const heads = lines.map((l, i) => [i, l] as const).filter(([, l]) => isSubheading(l));
   const topics = format.sections[0]!.topics ?? [];
-  const mapped = heads.map(([, l]) => TOPIC_KEYS.find(([, re]) => re.test(l))?.[0]);
+  // Each sub-heading to the first topic whose heading words it holds (the format file lists them).
+  const mapped = heads.map(([, l]) => topics.find((t) => t.headingWords.some((w) => l.includes(w)))?.id);
   const distinct = new Set(mapped);
   const oneToOne = heads.length > 0 && mapped.every((m) => m !== undefined && topics.some((t) => t.id === m)) && distinct.size === mapped.length;
   if (!oneToOne) {
@@ -445,8 +450,8 @@ function importText(text: string, source: SourceKind, encoding: string | null, o
   const title = parseTitle(lines, sections.general);
   const who = agencyKindOf(title.agency);
   const all = foldString(lines.join('\n'));
-  let region = who.name.startsWith('北京市') ? 'beijing' : 'national';
-  let { format, reason } = detectFormat(all, title.year, region);
+  let region = regionOf(who.name);
+  let { format, reason, markers } = detectFormat(all, title.year, region);
   // The agency's own region's profile of the format the markers found (a Beijing report whose 行政检查 row
   // the layout broke still reads in the Beijing profile).
   const profile = FORMATS.find((f) => f.definition.profileOf === format.id && f.definition.region === region);
@@ -458,7 +463,7 @@ function importText(text: string, source: SourceKind, encoding: string | null, o
   draft.totals = 'as-printed';
   const report: ImportReport = { source, formatId: format.id, placed: 0, total: format.cells.length, missing: [], inferred: [], sources: {}, problems: [], notes: [] };
   if (encoding !== null && encoding !== 'UTF-8') report.notes.push({ key: 'import.encoding', params: { encoding } });
-  report.notes.push({ key: `import.format.${reason}`, params: { format: format.definition.name } });
+  report.notes.push({ key: `import.format.${reason}`, params: { format: format.definition.name, markers: markers ?? '' } });
   // A later year's report printed on an older template: read as printed (nothing dropped), and said; the
   // checks report the wrong template as an error.
   if (title.year !== null && !formatFitsYear(format, title.year)) report.notes.push({ key: 'import.templateOfOtherYears', params: { year: title.year, format: format.definition.name } });

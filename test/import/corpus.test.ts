@@ -33,7 +33,7 @@ describe('the import corpus', () => {
     const score = scoreImport(doc.expected, draft);
     expect(score.wrong).toEqual([]);
     expect(isExact(score)).toBe(true);
-  });
+  }, 30_000);
 });
 
 describe('documents whose layout leaves a row open', () => {
@@ -58,7 +58,7 @@ describe('import on the command line', () => {
     const blank = await runCli('import', `${dir('import')}seed003.chromium.pdf`, '-o', out);
     expect(blank.code).toBe(3);
     expect(blank.out).toContain('「四、结转下年度继续办理」「科研机构」');
-  });
+  }, 60_000);
 
   it('import-score prints each document and the share read exactly', async () => {
     const r = await runCli('import-score', dir('import'));
@@ -67,5 +67,5 @@ describe('import on the command line', () => {
     const u = await runCli('import-score', dir('import-unresolved'));
     expect(u.code).toBe(1);
     expect(u.out).toMatch(/✗ seed002\.web-print\.pdf/);
-  });
+  }, 120_000);
 });
