@@ -397,7 +397,7 @@ export function importReport(input: string | Uint8Array, onStage: (stage: Import
   try {
     if ((typeof input === 'string' ? input.length : input.byteLength) > MAX_IMPORT_BYTES) return { ok: false, problem: { key: 'import.tooLarge' } };
     if (typeof input !== 'string' && isPdf(input)) return { ok: false, problem: { key: 'import.pdfNeedsReader' } };
-    ({ text, kind: source, encoding } = sourceToText(input));
+    ({ text, kind: source, encoding } = sourceToText(input, isSectionHeading));
   } catch (e) {
     if (e instanceof UnknownEncoding) return { ok: false, problem: { key: 'import.unknownEncoding' } };
     if (e instanceof ZipTooLarge) return { ok: false, problem: { key: 'import.tooLarge' } };

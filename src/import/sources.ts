@@ -68,13 +68,34 @@ export function htmlToText(html: string): string {
     .join('\n');
 }
 
-/** Pipe tables copied from web pages (| 规章 | 0 | 0 |) become tab-separated; separator rows (|---|) go. */
-export function pipesToTabs(text: string): string {
-  return text
+/**
+ * Pipe tables copied from web pages. A line wrapped in pipes (| 规章 | 0 | 0 |) is a row: its cells become
+ * tab-separated; separator rows (|---|) go. Pages whose cells end in a pipe across lines (规章 |, then 0 |, …, an
+ * empty cell a bare |) are read as one stream of cells: the lines of such a table are joined and cut at the
+ * pipes, so every cell, empty ones included, keeps its place. `isHeading` keeps section headings on their own.
+ */
+export function pipesToTabs(text: string, isHeading: (line: string) => boolean = () => false): string {
+  const lines = text
     .split('\n')
     .filter((line) => !/^\s*\|?\s*:?-{3,}/.test(line))
-    .map((line) => (/^\s*\|.*\|\s*$/.test(line) ? line.trim().slice(1, -1).split('|').map((c) => c.trim()).join('\t') : line))
-    .join('\n');
+    .map((line) => (/^\s*\|.*\|\s*$/.test(line) && !/^\s*\|+\s*$/.test(line) ? line.trim().slice(1, -1).split('|').map((c) => c.trim()).join('\t') : line));
+  const hasPipe = (i: number) => (lines[i] ?? '').includes('|') && !isHeading(lines[i]!);
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) out.push(run.join('').split('|').map((c) => c.trim()).join('\t').replace(/\t+$/, ''));
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    // A line of such a table holds a pipe, or is a cell whose pipe stands on the next line.
+    if (!isHeading(line) && (hasPipe(i) || (hasPipe(i + 1) && line.trim() !== ''))) run.push(line);
+    else {
+      flush();
+      out.push(line);
+    }
+  });
+  flush();
+  return out.join('\n');
 }
 
 /** The text of the runs in an XML fragment, in order. */
@@ -118,7 +139,7 @@ export class UnknownEncoding extends Error {}
  * Any source as lines of text, with the text encoding its bytes were read in (null for a DOCX or a string).
  * Throws for a zip that is not a DOCX, and UnknownEncoding for bytes that are neither UTF-8 nor GB18030.
  */
-export function sourceToText(input: string | Uint8Array): { text: string; kind: SourceKind; encoding: TextEncodingName | null } {
+export function sourceToText(input: string | Uint8Array, isHeading: (line: string) => boolean = () => false): { text: string; kind: SourceKind; encoding: TextEncodingName | null } {
   let encoding: TextEncodingName | null = null;
   if (typeof input !== 'string') {
     if (isZip(input)) return { text: docxToText(input), kind: 'docx', encoding: null };
@@ -129,5 +150,5 @@ export function sourceToText(input: string | Uint8Array): { text: string; kind: 
   }
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (looksLikeHtml(text)) return { text: htmlToText(text), kind: 'html', encoding };
-  return { text: pipesToTabs(text), kind: 'text', encoding };
+  return { text: pipesToTabs(text, isHeading), kind: 'text', encoding };
 }
