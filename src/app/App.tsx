@@ -13,7 +13,21 @@ import { StoreContext } from './context';
 import { toFormValues, type FormValues } from './formFields';
 import { DraftStore, topic } from './store';
 import { switchLanguage } from './i18n';
-import { backUpStoredDraft, clearBrowserDraft, downloadBytes, downloadText, draftFileName, DRAFT_STORAGE_KEY, readDraftFile, restoreFromBrowser, restorePrevious, savePrevious, saveToBrowser, storedFingerprint, storedWriter } from './persistence';
+import {
+  backUpStoredDraft,
+  clearBrowserDraft,
+  downloadBytes,
+  downloadText,
+  draftFileName,
+  DRAFT_STORAGE_KEY,
+  readDraftFile,
+  restoreFromBrowser,
+  restorePrevious,
+  savePrevious,
+  saveToBrowser,
+  storedFingerprint,
+  storedWriter,
+} from './persistence';
 import { buildReport } from '../render/model';
 import { renderText } from '../render/text';
 import { renderHtml } from '../render/html';
@@ -117,7 +131,10 @@ export function App() {
   const form = useForm<FormValues>({ defaultValues: toFormValues(store.draft) });
 
   const replaceDraftRef = useRef<(d: Draft) => void>(() => undefined);
-  const replaceDraft = (draft: Draft, previous: Draft | undefined = store.previous && store.previous.reportYear === draft.reportYear - 1 ? store.previous : undefined) => {
+  const replaceDraft = (
+    draft: Draft,
+    previous: Draft | undefined = store.previous && store.previous.reportYear === draft.reportYear - 1 ? store.previous : undefined,
+  ) => {
     store.replace(draft, previous);
     savePrevious(previous);
     form.reset(toFormValues(draft));
@@ -213,7 +230,11 @@ export function App() {
   const openFile = async (file: File) => {
     const result = await readDraftFile(file);
     if (!result.ok) {
-      setNotice({ kind: 'error', text: t('draft.openFailed', { name: file.name }), problems: result.problems.map((p: FileProblem) => fileProblemMessage(t, p)) });
+      setNotice({
+        kind: 'error',
+        text: t('draft.openFailed', { name: file.name }),
+        problems: result.problems.map((p: FileProblem) => fileProblemMessage(t, p)),
+      });
       return;
     }
     replaceDraft(result.draft);
@@ -223,7 +244,10 @@ export function App() {
     setFileSavedFlag(true);
     setNotice({
       kind: 'info',
-      text: result.migratedFrom !== undefined ? t('draft.openedMigrated', { name: file.name, version: result.migratedFrom }) : t('draft.opened', { name: file.name }),
+      text:
+        result.migratedFrom !== undefined
+          ? t('draft.openedMigrated', { name: file.name, version: result.migratedFrom })
+          : t('draft.opened', { name: file.name }),
     });
   };
 
@@ -245,7 +269,9 @@ export function App() {
       }
       const removed = kind === 'txt' ? 0 : forbiddenInReport(doc);
       const name = reportFileName(doc.title, kind);
-      setNotice(removed > 0 ? { kind: 'warning', text: t('export.doneRemoved', { name, count: removed }) } : { kind: 'info', text: t('export.done', { name }) });
+      setNotice(
+        removed > 0 ? { kind: 'warning', text: t('export.doneRemoved', { name, count: removed }) } : { kind: 'info', text: t('export.done', { name }) },
+      );
     } catch (e) {
       setNotice({ kind: 'error', text: t('export.failed', { detail: e instanceof Error ? e.message : String(e) }) });
     }
@@ -361,7 +387,9 @@ export function App() {
                     }
                     replaceDraft(recovered.draft);
                     const lost = recovered.lost.map((p) => fileProblemMessage(t, p));
-                    setNotice(lost.length > 0 ? { kind: 'warning', text: t('draft.recoveredPart'), problems: lost } : { kind: 'info', text: t('draft.recoveredAll') });
+                    setNotice(
+                      lost.length > 0 ? { kind: 'warning', text: t('draft.recoveredPart'), problems: lost } : { kind: 'info', text: t('draft.recoveredAll') },
+                    );
                   }}
                 >
                   {t('draft.recoverStored')}
@@ -448,7 +476,9 @@ export function App() {
                 <SectionSummary part="meta" />
                 <ReportDetails
                   onFormatChange={(draft, conversion) =>
-                    conversion && (conversion.dropped > 0 || conversion.report.mapped.some((m) => m.from !== m.to)) ? setPendingFormat({ draft, conversion }) : replaceDraft(draft)
+                    conversion && (conversion.dropped > 0 || conversion.report.mapped.some((m) => m.from !== m.to))
+                      ? setPendingFormat({ draft, conversion })
+                      : replaceDraft(draft)
                   }
                 />
               </section>

@@ -1,7 +1,19 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A modal dialog on the native <dialog> element: focus is kept inside and Escape closes it. */
-export function Dialog({ open, title, onClose, children, wide = false }: { open: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+  wide = false,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -10,7 +22,7 @@ export function Dialog({ open, title, onClose, children, wide = false }: { open:
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className={wide ? "dialog wide" : "dialog"} aria-labelledby="dialog-title" onClose={onClose} onCancel={onClose}>
+    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby="dialog-title" onClose={onClose} onCancel={onClose}>
       {open && (
         <>
           <h2 id="dialog-title">{title}</h2>

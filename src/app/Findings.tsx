@@ -24,7 +24,9 @@ export function SectionSummary({ part }: { part: PartId }) {
   const { t } = useTranslation();
   const findings = useStoreValue(topic.section(part), (s) => s.sectionFindings(part));
   if (findings.length === 0) return null;
-  const sorted = [...findings].sort((a, b) => Number(a.acknowledged !== undefined) - Number(b.acknowledged !== undefined) || RANK[a.severity] - RANK[b.severity] || a.order - b.order);
+  const sorted = [...findings].sort(
+    (a, b) => Number(a.acknowledged !== undefined) - Number(b.acknowledged !== undefined) || RANK[a.severity] - RANK[b.severity] || a.order - b.order,
+  );
   const open = findings.filter((f) => f.acknowledged === undefined);
   const errors = open.filter((f) => f.severity === 'error').length;
   const warnings = open.filter((f) => f.severity === 'warning').length;

@@ -82,7 +82,15 @@ export function ImportReview({ format, cells, report, edits = NO_EDITS, invalid 
                           </td>
                         );
                       })}
-                      {report && <td className="review-source">{source ? (source.page !== null ? t('review.page', { page: source.page }) : t('review.line', { line: source.line })) : t('review.notFound')}</td>}
+                      {report && (
+                        <td className="review-source">
+                          {source
+                            ? source.page !== null
+                              ? t('review.page', { page: source.page })
+                              : t('review.line', { line: source.line })
+                            : t('review.notFound')}
+                        </td>
+                      )}
                     </tr>
                   );
                 })}

@@ -15,7 +15,9 @@ export function MigrationDetails({ conversion }: { conversion: Conversion }) {
       <p>{t('format.summary', { from: from.definition.name, to: to.definition.name, mapped: report.mapped.length })}</p>
       {moved.length > 0 && (
         <details>
-          <summary>{t('migrate.moved')}（{moved.length}）</summary>
+          <summary>
+            {t('migrate.moved')}（{moved.length}）
+          </summary>
           <ul>
             {moved.map((m) => (
               <li key={m.from}>

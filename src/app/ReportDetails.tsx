@@ -61,7 +61,13 @@ export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft
     <div className="details">
       <div className="field wide">
         <label htmlFor={fieldInputId('agency.name')}>{t('details.agencyName')}</label>
-        <input id={fieldInputId('agency.name')} {...reg('agency.name')} maxLength={LIMITS.agencyName} placeholder={t('details.agencyNamePlaceholder')} autoComplete="organization" />
+        <input
+          id={fieldInputId('agency.name')}
+          {...reg('agency.name')}
+          maxLength={LIMITS.agencyName}
+          placeholder={t('details.agencyNamePlaceholder')}
+          autoComplete="organization"
+        />
         <LimitNote length={nameLength} max={LIMITS.agencyName} />
       </div>
       <div className="field">
@@ -86,7 +92,14 @@ export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft
       </div>
       <div className="field">
         <label htmlFor={fieldInputId('reportYear')}>{t('details.reportYear')}</label>
-        <input id={fieldInputId('reportYear')} type="number" min={LIMITS.firstYear} max={LIMITS.lastYear} {...reg('reportYear')} aria-invalid={refused.reportYear || undefined} />
+        <input
+          id={fieldInputId('reportYear')}
+          type="number"
+          min={LIMITS.firstYear}
+          max={LIMITS.lastYear}
+          {...reg('reportYear')}
+          aria-invalid={refused.reportYear || undefined}
+        />
         {refused.reportYear && (
           <p className="field-error" role="alert">
             {t('details.yearInvalid', { first: LIMITS.firstYear, last: LIMITS.lastYear })}
@@ -95,10 +108,19 @@ export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft
       </div>
       <div className="field">
         <label htmlFor={fieldInputId('publicationDate')}>{t('details.publicationDate')}</label>
-        <input id={fieldInputId('publicationDate')} type="date" min={`${LIMITS.firstYear}-01-01`} max="9999-12-31" {...reg('publicationDate')} aria-invalid={refused.publicationDate || undefined} />
+        <input
+          id={fieldInputId('publicationDate')}
+          type="date"
+          min={`${LIMITS.firstYear}-01-01`}
+          max="9999-12-31"
+          {...reg('publicationDate')}
+          aria-invalid={refused.publicationDate || undefined}
+        />
         {refused.publicationDate && (
           <p className="field-error" role="alert">
-            {store.draft.publicationDate ? t('details.dateInvalid', { saved: chineseDate(store.draft.publicationDate, store.draft.reportYear) }) : t('details.dateInvalidNone')}
+            {store.draft.publicationDate
+              ? t('details.dateInvalid', { saved: chineseDate(store.draft.publicationDate, store.draft.reportYear) })
+              : t('details.dateInvalidNone')}
           </p>
         )}
       </div>

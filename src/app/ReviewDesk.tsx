@@ -12,6 +12,7 @@ import { formatById } from '../format/registry';
 import { findingMessage } from '../i18n/wording';
 import type { Desk, ReviewedReport } from '../review/desk';
 import type { DeskFile, DeskWorkerMessage } from '../review/deskWorker';
+import type * as DeskExports from '../review/exports';
 import { REPORT_COLUMNS, deskNotes, deskTotalText, reportHeader, reportRow, type ReportColumn } from '../review/table';
 import type { FilePicker } from './FilePicker';
 
@@ -27,7 +28,7 @@ interface Props {
   t: TFunction;
   Picker: ComponentType<Parameters<typeof FilePicker>[0]>;
   download: (name: string, bytes: Uint8Array, type: string) => void;
-  loadExports: () => Promise<typeof import('../review/exports')>;
+  loadExports: () => Promise<typeof DeskExports>;
   /** The page's table view of a draft, shown read-only for the report opened. */
   Tables: ComponentType<{ format: Format; cells: Draft['cells'] }>;
   openDraft: (draft: Draft) => void;
@@ -50,7 +51,9 @@ export function ReviewDesk({ t, Picker, download, loadExports, Tables, openDraft
     setFailure(null);
     setDesk(null);
     setOpened(null);
-    const inputs: DeskFile[] = await Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const inputs: DeskFile[] = await Promise.all(
+      files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
     const worker = new Worker(new URL('../review/deskWorker.ts', import.meta.url), { type: 'module' });
     const stop = () => {
       worker.terminate();
@@ -74,7 +77,10 @@ export function ReviewDesk({ t, Picker, download, loadExports, Tables, openDraft
       setProgress(null);
       setFailure(e.message);
     };
-    worker.postMessage(inputs, inputs.map((i) => i.bytes.buffer as ArrayBuffer));
+    worker.postMessage(
+      inputs,
+      inputs.map((i) => i.bytes.buffer as ArrayBuffer),
+    );
   };
 
   // Sorted and filtered on the reports' own data: the words of each row are made by its own component, so
@@ -98,7 +104,8 @@ export function ReviewDesk({ t, Picker, download, loadExports, Tables, openDraft
     const text = (s: string) => new TextEncoder().encode(s);
     if (what === 'csv') download(`${t('desk.title')}.csv`, text(exports.deskCsv(t, desk)), 'text/csv');
     if (what === 'cells') download(`${t('desk.title')}-${t('desk.sheet.cells')}.csv`, text(exports.deskCellsCsv(t, desk)), 'text/csv');
-    if (what === 'xlsx') download(`${t('desk.title')}.xlsx`, await exports.deskXlsx(t, desk), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (what === 'xlsx')
+      download(`${t('desk.title')}.xlsx`, await exports.deskXlsx(t, desk), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     if (what === 'html') download(`${t('desk.title')}.html`, text(exports.deskHtml(t, desk)), 'text/html');
   };
 
@@ -125,7 +132,13 @@ export function ReviewDesk({ t, Picker, download, loadExports, Tables, openDraft
       )}
       {desk && (
         <>
-          <p role="status">{t('desk.summary', { count: desk.reports.length, withErrors: desk.reports.filter((r) => r.summary.errors > 0).length, unreadable: desk.unreadable.length })}</p>
+          <p role="status">
+            {t('desk.summary', {
+              count: desk.reports.length,
+              withErrors: desk.reports.filter((r) => r.summary.errors > 0).length,
+              unreadable: desk.unreadable.length,
+            })}
+          </p>
           <ul className="desk-notes">
             {deskNotes(t, desk).map((n, i) => (
               <li key={i}>{n}</li>
@@ -173,7 +186,11 @@ export function ReviewDesk({ t, Picker, download, loadExports, Tables, openDraft
                 <tr>
                   {REPORT_COLUMNS.map((c, i) => (
                     <th key={c} scope="col" aria-sort={sort.column === c ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-                      <button type="button" className="link" onClick={() => setSort((s) => ({ column: c, descending: s.column === c ? !s.descending : c === 'errors' || c === 'warnings' }))}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => setSort((s) => ({ column: c, descending: s.column === c ? !s.descending : c === 'errors' || c === 'warnings' }))}
+                      >
                         {header[i]}
                       </button>
                     </th>

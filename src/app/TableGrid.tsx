@@ -126,16 +126,22 @@ export function TableGrid({ table }: { table: Table }) {
   };
 
   const fillZeros = () => {
-    const blanks = store.format.cells.filter((c) => c.startsWith(`${table.id}/`) && !isComputed(c) && (store.draft.cells[table.id]?.[c.split('/')[1]!]?.[c.split('/')[2]!] ?? '') === '');
+    const blanks = store.format.cells.filter(
+      (c) => c.startsWith(`${table.id}/`) && !isComputed(c) && (store.draft.cells[table.id]?.[c.split('/')[1]!]?.[c.split('/')[2]!] ?? '') === '',
+    );
     if (blanks.length === 0) {
       setNote({ kind: 'info', text: t('table.noBlanks') });
       return;
     }
     write(blanks.map((c) => [c, '0']));
-    setNote({ kind: 'info', text: t('table.filledZeros', { count: blanks.length }), undo: () => {
-      write(blanks.map((c) => [c, '']));
-      setNote({ kind: 'info', text: t('table.undone') });
-    } });
+    setNote({
+      kind: 'info',
+      text: t('table.filledZeros', { count: blanks.length }),
+      undo: () => {
+        write(blanks.map((c) => [c, '']));
+        setNote({ kind: 'info', text: t('table.undone') });
+      },
+    });
   };
 
   const captionId = `caption-${table.id}`;
@@ -144,13 +150,21 @@ export function TableGrid({ table }: { table: Table }) {
   return (
     <div className="table-block">
       <div className="table-tools">
-        <h3 id={captionId} className="table-title visually-hidden">{title}</h3>
+        <h3 id={captionId} className="table-title visually-hidden">
+          {title}
+        </h3>
         <button type="button" className="secondary" onClick={fillZeros}>
           {t('table.fillZeros')}
         </button>
       </div>
       <div className="table-scroll">
-        <table className={`grid grid-${table.id}`} aria-labelledby={captionId} onKeyDown={onKeyDown} onPaste={onPaste} style={{ width: `${widths.reduce((a, b) => a + b, 0)}em` }}>
+        <table
+          className={`grid grid-${table.id}`}
+          aria-labelledby={captionId}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          style={{ width: `${widths.reduce((a, b) => a + b, 0)}em` }}
+        >
           {/* Fixed column widths: a keystroke never makes the browser measure the whole table again. */}
           <colgroup>
             {widths.map((w, i) => (
@@ -169,7 +183,13 @@ export function TableGrid({ table }: { table: Table }) {
               <tr key={i}>
                 {row.map((cell, j) =>
                   cell.type === 'header' ? (
-                    <th key={j} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope={cell.colSpan > 1 ? 'colgroup' : 'col'} className={cell.text.length > 20 ? 'note' : undefined}>
+                    <th
+                      key={j}
+                      rowSpan={cell.rowSpan}
+                      colSpan={cell.colSpan}
+                      scope={cell.colSpan > 1 ? 'colgroup' : 'col'}
+                      className={cell.text.length > 20 ? 'note' : undefined}
+                    >
                       {cell.text}
                     </th>
                   ) : null,
@@ -186,7 +206,15 @@ export function TableGrid({ table }: { table: Table }) {
                       {cell.text}
                     </th>
                   ) : cell.type === 'value' ? (
-                    <CellInput key={cell.cell} table={table} rowKey={cell.rowKey} columnKey={cell.columnKey} r={r} c={table.columns.findIndex((x) => x.key === cell.columnKey)} setNote={setNote} />
+                    <CellInput
+                      key={cell.cell}
+                      table={table}
+                      rowKey={cell.rowKey}
+                      columnKey={cell.columnKey}
+                      r={r}
+                      c={table.columns.findIndex((x) => x.key === cell.columnKey)}
+                      setNote={setNote}
+                    />
                   ) : null,
                 )}
               </tr>
@@ -276,7 +304,16 @@ const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setN
   if (computed) {
     return (
       <td className={`total ${severity}`}>
-        <input id={id} readOnly tabIndex={-1} value={total} aria-label={t('table.computedName', { name })} aria-invalid={severity === 'error' || undefined} {...described} title={t('table.computedTitle')} />
+        <input
+          id={id}
+          readOnly
+          tabIndex={-1}
+          value={total}
+          aria-label={t('table.computedName', { name })}
+          aria-invalid={severity === 'error' || undefined}
+          {...described}
+          title={t('table.computedTitle')}
+        />
         {messages}
       </td>
     );
@@ -293,7 +330,10 @@ const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setN
       if (parsed.ok && parsed.value !== raw) {
         setValue(cellField(cell) as never, parsed.value as never);
         if (parsed.changes.length > 0) {
-          setNote({ kind: 'info', text: t('table.normalized', { cell: name, value: parsed.value, what: parsed.changes.map((x) => t(`normalized.${x}`)).join('，') }) });
+          setNote({
+            kind: 'info',
+            text: t('table.normalized', { cell: name, value: parsed.value, what: parsed.changes.map((x) => t(`normalized.${x}`)).join('，') }),
+          });
         }
       }
     },

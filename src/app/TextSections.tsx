@@ -135,7 +135,9 @@ export function ProcessingFees() {
           maxLength={LIMITS.cell}
           inputMode="decimal"
           autoComplete="off"
-          {...register(path as never, { onChange: (e: { target: HTMLInputElement }) => store.update((d) => withField(d, path, e.target.value), 'processingFees') })}
+          {...register(path as never, {
+            onChange: (e: { target: HTMLInputElement }) => store.update((d) => withField(d, path, e.target.value), 'processingFees'),
+          })}
         />
       </label>
     );
@@ -144,7 +146,9 @@ export function ProcessingFees() {
     const fees = store.draft.processingFees ?? { notices: '', amount: '', collected: '' };
     const nums = [fees.notices, fees.amount, fees.collected].map((v) => v.trim());
     const none = nums.every((v) => v === '' || Number(v) === 0);
-    const sentence = none ? sentences.processingFees.none : fillTemplate(sentences.processingFees.some, { notices: nums[0] || '0', amount: nums[1] || '0', collected: nums[2] || '0' }).text;
+    const sentence = none
+      ? sentences.processingFees.none
+      : fillTemplate(sentences.processingFees.some, { notices: nums[0] || '0', amount: nums[1] || '0', collected: nums[2] || '0' }).text;
     const current = (getValues('sections.other.text' as never) as unknown as string | undefined) ?? '';
     const text = current.includes(sentence) ? current : [current.trimEnd(), sentence].filter(Boolean).join('\n');
     setValue('sections.other.text' as never, text as never);

@@ -72,7 +72,11 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
   const loadPrevious = async (file: File) => {
     const result = await readDraftFile(file);
     if (!result.ok) {
-      notify('error', t('draft.openFailed', { name: file.name }), result.problems.map((p) => fileProblemMessage(t, p)));
+      notify(
+        'error',
+        t('draft.openFailed', { name: file.name }),
+        result.problems.map((p) => fileProblemMessage(t, p)),
+      );
       return;
     }
     setPrevious(result.draft);
@@ -84,7 +88,11 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
     for (const file of files) {
       const r = await readDraftFile(file);
       if (!r.ok) {
-        notify('error', t('draft.openFailed', { name: file.name }), r.problems.map((p) => fileProblemMessage(t, p)));
+        notify(
+          'error',
+          t('draft.openFailed', { name: file.name }),
+          r.problems.map((p) => fileProblemMessage(t, p)),
+        );
         return;
       }
       drafts.push(r.draft);
@@ -145,7 +153,15 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
   return (
     <>
       <span className="toolbar-group" role="group" aria-label={t('tools.group')}>
-        <button type="button" className="secondary" onClick={() => { setImportOpen(true); setImported(null); setImportError(null); }}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setImportOpen(true);
+            setImported(null);
+            setImportError(null);
+          }}
+        >
           {t('tools.import')}
         </button>
         <button type="button" className="secondary" onClick={() => setConfirmNext(true)}>
@@ -153,7 +169,14 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
         </button>
         <FilePicker label={t('tools.previous')} accept=".json,.docx" testId="open-previous" onFiles={([file]) => void loadPrevious(file!)} />
         <FilePicker label={t('tools.aggregate')} accept=".json,.docx" multiple testId="aggregate-drafts" onFiles={(files) => void combine(files)} />
-        <button type="button" className="secondary" onClick={async () => { await loadPartMessages('import', 'desk'); setDeskOpen(true); }}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={async () => {
+            await loadPartMessages('import', 'desk');
+            setDeskOpen(true);
+          }}
+        >
           {t('tools.desk')}
         </button>
       </span>
@@ -309,7 +332,9 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
             {aggregated.report.partial.length > 0 && (
               <ul className="problems">
                 {aggregated.report.partial.slice(0, 20).map((p) => (
-                  <li key={p.cell}>{t('aggregate.partial', { cell: cellLabel(formatById(aggregated.report.formatId)!, p.cell), list: p.blankIn.join('、') })}</li>
+                  <li key={p.cell}>
+                    {t('aggregate.partial', { cell: cellLabel(formatById(aggregated.report.formatId)!, p.cell), list: p.blankIn.join('、') })}
+                  </li>
                 ))}
               </ul>
             )}

@@ -154,7 +154,8 @@ export async function readDraftFile(file: File): Promise<DraftReadResult> {
       const { extractDraft } = await import('../render/docxDraft');
       const extracted = extractDraft(bytes);
       if (!extracted.ok) {
-        if (extracted.reason === 'tooLarge') return { ok: false, problems: [{ key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }] };
+        if (extracted.reason === 'tooLarge')
+          return { ok: false, problems: [{ key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }] };
         return { ok: false, problems: [{ key: extracted.reason === 'noDraft' ? 'file.docxWithoutDraft' : 'file.notZip' }] };
       }
       return readDraftText(extracted.json);

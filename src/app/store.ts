@@ -222,7 +222,16 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x !== y && (x.key !== y.key || x.acknowledged !== y.acknowledged || x.actual !== y.actual || x.expected !== y.expected || x.message.key !== y.message.key || JSON.stringify(x.message.params) !== JSON.stringify(y.message.params))) return false;
+    if (
+      x !== y &&
+      (x.key !== y.key ||
+        x.acknowledged !== y.acknowledged ||
+        x.actual !== y.actual ||
+        x.expected !== y.expected ||
+        x.message.key !== y.message.key ||
+        JSON.stringify(x.message.params) !== JSON.stringify(y.message.params))
+    )
+      return false;
   }
   return true;
 }

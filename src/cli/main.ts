@@ -121,7 +121,13 @@ function writeOutput(path: string, data: string | Uint8Array, t: TFunction): voi
 }
 
 function loadDraft(path: string, t: TFunction): { draft: Draft; migratedFrom?: number } {
-  const bytes = readBounded(path, MAX_DRAFT_FILE_BYTES, t, () => t('cli.invalidDraft', { file: path }) + '\n  ' + fileProblemMessage(t, { key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }));
+  const bytes = readBounded(
+    path,
+    MAX_DRAFT_FILE_BYTES,
+    t,
+    () =>
+      t('cli.invalidDraft', { file: path }) + '\n  ' + fileProblemMessage(t, { key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }),
+  );
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new ReadFailure([t('cli.invalidDraft', { file: path }), `  ${fileProblemMessage(t, { key: 'file.unknownEncoding' })}`].join('\n'));
   const text = decoded.text;
@@ -253,10 +259,24 @@ async function runImportScore(opts: Options, t: TFunction, out: (s: string) => v
     if (isExact(score)) exact++;
     right += score.right;
     total += score.total;
-    const detail = score.wrong.slice(0, 3).map((w) => `${w.cell} ${JSON.stringify(w.expected)}→${JSON.stringify(w.found)}`).join('; ');
-    out(`${isExact(score) ? '✓' : '✗'} ${basename(file)}  ${score.right}/${score.total}${result.ok ? '' : ` ${importProblemText(t, result.problem)}`}${detail ? `  ${detail}` : ''}`);
+    const detail = score.wrong
+      .slice(0, 3)
+      .map((w) => `${w.cell} ${JSON.stringify(w.expected)}→${JSON.stringify(w.found)}`)
+      .join('; ');
+    out(
+      `${isExact(score) ? '✓' : '✗'} ${basename(file)}  ${score.right}/${score.total}${result.ok ? '' : ` ${importProblemText(t, result.problem)}`}${detail ? `  ${detail}` : ''}`,
+    );
   }
-  out(t('score.summary', { exact, reports: documents.length, reportShare: ((100 * exact) / documents.length).toFixed(1), right, total, cellShare: ((100 * right) / total).toFixed(2) }));
+  out(
+    t('score.summary', {
+      exact,
+      reports: documents.length,
+      reportShare: ((100 * exact) / documents.length).toFixed(1),
+      right,
+      total,
+      cellShare: ((100 * right) / total).toFixed(2),
+    }),
+  );
   return exact === documents.length ? 0 : 1;
 }
 
@@ -285,15 +305,35 @@ async function runReview(opts: Options, t: TFunction, out: (s: string) => void):
   }
   const desk = reviewReports(read);
   if (opts.json) {
-    out(JSON.stringify({ reports: desk.reports.map((r) => ({ ...reportRow(t, r), findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, section: f.section, cells: f.cells, message: findingMessage(t, f) })) })), notes: deskNotes(t, desk) }, null, 1));
+    out(
+      JSON.stringify(
+        {
+          reports: desk.reports.map((r) => ({
+            ...reportRow(t, r),
+            findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, section: f.section, cells: f.cells, message: findingMessage(t, f) })),
+          })),
+          notes: deskNotes(t, desk),
+        },
+        null,
+        1,
+      ),
+    );
   } else {
     for (const r of desk.reports) {
       const row = reportRow(t, r);
-      out(`${r.summary.errors > 0 ? '✗' : '✓'} ${row.agency || row.file}  ${row.year}  ${row.format}  ${row.date || '—'}  ${row.readAs}  ${t('desk.column.errors')} ${row.errors}  ${t('desk.column.warnings')} ${row.warnings}  ${row.quality}${row.worst ? `\n    ${row.worst}` : ''}  [${row.file}]`);
+      out(
+        `${r.summary.errors > 0 ? '✗' : '✓'} ${row.agency || row.file}  ${row.year}  ${row.format}  ${row.date || '—'}  ${row.readAs}  ${t('desk.column.errors')} ${row.errors}  ${t('desk.column.warnings')} ${row.warnings}  ${row.quality}${row.worst ? `\n    ${row.worst}` : ''}  [${row.file}]`,
+      );
     }
     for (const note of deskNotes(t, desk)) out(note);
     for (const total of desk.totals) out(deskTotalText(t, total));
-    out(t('desk.summary', { count: desk.reports.length, withErrors: desk.reports.filter((r) => r.summary.errors > 0).length, unreadable: desk.unreadable.length }));
+    out(
+      t('desk.summary', {
+        count: desk.reports.length,
+        withErrors: desk.reports.filter((r) => r.summary.errors > 0).length,
+        unreadable: desk.unreadable.length,
+      }),
+    );
   }
   if (opts.csvOut) writeOutput(opts.csvOut, deskCsv(t, desk), t);
   if (opts.xlsxOut) writeOutput(opts.xlsxOut, await deskXlsx(t, desk), t);
@@ -345,14 +385,25 @@ function runMigrate(opts: Options, t: TFunction, out: (s: string) => void): numb
   out(t('migrate.done', { from: from.definition.name, to: to.definition.name, out: opts.out, mapped: report.mapped.length }));
   const moves = report.mapped.filter((m) => m.from !== m.to);
   if (moves.length > 0) out([t('migrate.moved'), ...moves.map((m) => `  ${cellLabel(from, m.from)} → ${cellLabel(to, m.to)}`)].join('\n'));
-  if (report.noCounterpart.length > 0) out([t('migrate.noCounterpart', { count: report.noCounterpart.length }), ...report.noCounterpart.map((c) => `  ${cellLabel(from, c)}：${draft.cells[c.split('/')[0]!]![c.split('/')[1]!]![c.split('/')[2]!]}`)].join('\n'));
-  if (report.leftBlank.length > 0) out([t('migrate.leftBlank', { count: report.leftBlank.length }), ...report.leftBlank.map((c) => `  ${cellLabel(to, c)}`)].join('\n'));
+  if (report.noCounterpart.length > 0)
+    out(
+      [
+        t('migrate.noCounterpart', { count: report.noCounterpart.length }),
+        ...report.noCounterpart.map((c) => `  ${cellLabel(from, c)}：${draft.cells[c.split('/')[0]!]![c.split('/')[1]!]![c.split('/')[2]!]}`),
+      ].join('\n'),
+    );
+  if (report.leftBlank.length > 0)
+    out([t('migrate.leftBlank', { count: report.leftBlank.length }), ...report.leftBlank.map((c) => `  ${cellLabel(to, c)}`)].join('\n'));
   return 0;
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+  err: (s: string) => void = (s) => process.stderr.write(s + '\n'),
+): Promise<number> {
   const langIndex = argv.indexOf('--lang');
-  const langArg = langIndex >= 0 ? argv[langIndex + 1] ?? '' : '';
+  const langArg = langIndex >= 0 ? (argv[langIndex + 1] ?? '') : '';
   const t = createI18n(isLanguage(langArg) ? langArg : 'zh-CN').t;
   const [command, ...rest] = argv;
   try {

@@ -35,9 +35,7 @@ export function pickFormat(year: number, region = 'national'): Format {
   const national = fitting.find((f) => f.definition.region === 'national');
   if (regional) return regional;
   if (national) return national;
-  const oldest = [...FORMATS]
-    .filter((f) => f.definition.region === 'national')
-    .sort((a, b) => a.definition.years.from - b.definition.years.from)[0];
+  const oldest = [...FORMATS].filter((f) => f.definition.region === 'national').sort((a, b) => a.definition.years.from - b.definition.years.from)[0];
   return oldest!;
 }
 

@@ -15,7 +15,10 @@ import { createI18nWith, type Language } from './messages';
 
 export * from './messages';
 
-export const resources = { 'zh-CN': { translation: { ...zhCN, ...cliZhCN, ...importZhCN, ...deskZhCN } }, en: { translation: { ...en, ...cliEn, ...importEn, ...deskEn } } } as const;
+export const resources = {
+  'zh-CN': { translation: { ...zhCN, ...cliZhCN, ...importZhCN, ...deskZhCN } },
+  en: { translation: { ...en, ...cliEn, ...importEn, ...deskEn } },
+} as const;
 
 /** An instance holding both languages (the command line, tests). */
 export function createI18n(lng: Language = 'zh-CN'): i18n {

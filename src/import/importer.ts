@@ -77,7 +77,9 @@ function isSectionHeading(line: string): boolean {
 }
 
 /** Every row label of every format, numbering dropped and folded: what a wrapped label's pieces must add up to. */
-const KNOWN_LABELS = [...new Set(FORMATS.flatMap((f) => f.tables.flatMap((t) => t.rows.flatMap((r) => [labelParts(r.label).core, labelParts(r.label).shortCore]))).map(foldString))].filter((l) => l !== '');
+const KNOWN_LABELS = [
+  ...new Set(FORMATS.flatMap((f) => f.tables.flatMap((t) => t.rows.flatMap((r) => [labelParts(r.label).core, labelParts(r.label).shortCore]))).map(foldString)),
+].filter((l) => l !== '');
 
 export const LAYOUT_KNOWLEDGE: LayoutKnowledge = {
   isHeading: isSectionHeading,
@@ -106,7 +108,9 @@ function findSections(lines: string[]): Record<SectionId, number> {
  * present), the most specific first: newer formats before older ones, a regional profile before the national
  * format it adapts. Without markers, the format of the report's year and region.
  */
-const RECOGNITION_ORDER = [...FORMATS].sort((a, b) => b.definition.years.from - a.definition.years.from || Number(b.definition.profileOf !== null) - Number(a.definition.profileOf !== null));
+const RECOGNITION_ORDER = [...FORMATS].sort(
+  (a, b) => b.definition.years.from - a.definition.years.from || Number(b.definition.profileOf !== null) - Number(a.definition.profileOf !== null),
+);
 
 function detectFormat(folded: string, year: number | null, region: string): { format: Format; reason: string; markers?: string } {
   for (const format of RECOGNITION_ORDER) {
@@ -158,7 +162,19 @@ function rowValues(segment: string, n: number, labelled: boolean): { values: str
   if (tokens.length > n) {
     // Tab-separated rows sometimes carry a stray value in a merged label cell: the values are the last ones.
     if (oneLine && tokens.length - n <= 2 && lines[tokens[0]!.line]!.includes('\t')) {
-      return { values: tokens.slice(-n).map((t) => t.text), note: { key: 'import.strayValues', params: { count: tokens.length - n, values: tokens.slice(0, tokens.length - n).map((t) => t.text).join(' ') } } };
+      return {
+        values: tokens.slice(-n).map((t) => t.text),
+        note: {
+          key: 'import.strayValues',
+          params: {
+            count: tokens.length - n,
+            values: tokens
+              .slice(0, tokens.length - n)
+              .map((t) => t.text)
+              .join(' '),
+          },
+        },
+      };
     }
     return { values: null, found: tokens.map((t) => t.text) };
   }
@@ -174,10 +190,19 @@ function rowValues(segment: string, n: number, labelled: boolean): { values: str
       const need = n - slice.length;
       // On the label's own line the first field is the rest of the label's cell, never a blank value cell.
       const firstCell = labelled && tokens[0]!.line === 0 ? 1 : 0;
-      if (need > 0 && first - need >= firstCell && fields.slice(first - need, first).every((f) => f === '' || EMPTY_MARK.test(f))) slice = [...fields.slice(first - need, first), ...slice];
-      else if (need > 0 && fields.slice(last + 1, last + 1 + need).length === need && fields.slice(last + 1, last + 1 + need).every((f) => f === '' || EMPTY_MARK.test(f))) slice = [...slice, ...fields.slice(last + 1, last + 1 + need)];
+      if (need > 0 && first - need >= firstCell && fields.slice(first - need, first).every((f) => f === '' || EMPTY_MARK.test(f)))
+        slice = [...fields.slice(first - need, first), ...slice];
+      else if (
+        need > 0 &&
+        fields.slice(last + 1, last + 1 + need).length === need &&
+        fields.slice(last + 1, last + 1 + need).every((f) => f === '' || EMPTY_MARK.test(f))
+      )
+        slice = [...slice, ...fields.slice(last + 1, last + 1 + need)];
       if (slice.length === n && slice.every((f) => f === '' || EMPTY_MARK.test(f) || isNumeric(f))) {
-        return { values: slice.map((f) => (isNumeric(f) ? f : '')), note: { key: 'import.blankCells', params: { count: slice.filter((f) => !isNumeric(f)).length } } };
+        return {
+          values: slice.map((f) => (isNumeric(f) ? f : '')),
+          note: { key: 'import.blankCells', params: { count: slice.filter((f) => !isNumeric(f)).length } },
+        };
       }
     } else {
       // Space-separated (text extracted from a PDF): a double space stands for a blank cell.
@@ -233,7 +258,16 @@ function valuesOnlyLine(region: string, regionStart: number, from: number, to: n
   return null;
 }
 
-function placeTable(format: Format, table: Table, region: string, folded: Folded, regionStart: number, draft: Draft, report: ImportReport, locate: (offset: number) => { line: number; page: number | null }): void {
+function placeTable(
+  format: Format,
+  table: Table,
+  region: string,
+  folded: Folded,
+  regionStart: number,
+  draft: Draft,
+  report: ImportReport,
+  locate: (offset: number) => { line: number; page: number | null },
+): void {
   const regionEnd = regionStart + region.length;
   const columns = table.columns.length;
   let cursor = regionStart;
@@ -270,9 +304,23 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
       const limit = nextAt && (nextAt.kind === 'exact' || nextAt.kind === 'variant') ? nextAt.start : tableEnd;
       const m = findRowLabel(folded, row.label, cursor, limit) ?? findRowLabel(folded, row.label, cursor, tableEnd);
       if (m?.kind === 'prefix') report.notes.push({ key: 'import.labelPartial', params: { row: row.label, found: m.found! } });
-      if (m?.kind === 'scattered') report.notes.push({ key: 'import.labelScattered', params: { row: row.label, found: region.slice(m.start - regionStart, m.end - regionStart).split(/\s+/).filter((t) => !isTableValue(t)).join('') } });
+      if (m?.kind === 'scattered')
+        report.notes.push({
+          key: 'import.labelScattered',
+          params: {
+            row: row.label,
+            found: region
+              .slice(m.start - regionStart, m.end - regionStart)
+              .split(/\s+/)
+              .filter((t) => !isTableValue(t))
+              .join(''),
+          },
+        });
       if (!m) {
-        report.problems.push({ key: 'import.rowNotFound', params: { row: row.label, table: table.caption ?? format.sections.find((s) => s.id === table.section)!.heading } });
+        report.problems.push({
+          key: 'import.rowNotFound',
+          params: { row: row.label, table: table.caption ?? format.sections.find((s) => s.id === table.section)!.heading },
+        });
         return;
       }
       anchors.push({ row: row.key, start: m.start, end: m.end });
@@ -299,12 +347,18 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
         result = { values: inferred.values, note: { key: 'import.inferredRow', params: { found: result.found.length, expected: columns } } };
         for (const [j, v] of inferred.values.entries()) if (v !== '') report.inferred.push(cellId(table.id, a.row, table.columns[j]!.key));
       } else {
-        report.problems.push({ key: 'import.rowUnreadable', params: { row: rowName, found: result.found.length, expected: columns, values: result.found.join(' '), whyKey: `import.why.${inferred.reason}` } });
+        report.problems.push({
+          key: 'import.rowUnreadable',
+          params: { row: rowName, found: result.found.length, expected: columns, values: result.found.join(' '), whyKey: `import.why.${inferred.reason}` },
+        });
         return;
       }
     }
     if (result.values === null) {
-      report.problems.push({ key: 'import.rowUnreadable', params: { row: rowName, found: result.found.length, expected: columns, values: result.found.join(' '), whyKey: 'import.why.none' } });
+      report.problems.push({
+        key: 'import.rowUnreadable',
+        params: { row: rowName, found: result.found.length, expected: columns, values: result.found.join(' '), whyKey: 'import.why.none' },
+      });
       return;
     }
     if (result.note && (result.note.key !== 'import.blankCells' || Number(result.note.params?.count) > 0)) {
@@ -322,9 +376,13 @@ function placeTable(format: Format, table: Table, region: string, folded: Folded
           draft.cells[table.id]![a.row]![column.key] = amount.value;
           const unit = column.kind.unit;
           if (amount.unit !== null && amount.unit !== unit) {
-            report.notes.push({ key: unit ? 'import.amountOtherUnit' : 'import.amountUnit', params: { cell: cellLabel(format, cell), value: raw, unit: amount.unit, expected: unit ?? '' } });
+            report.notes.push({
+              key: unit ? 'import.amountOtherUnit' : 'import.amountUnit',
+              params: { cell: cellLabel(format, cell), value: raw, unit: amount.unit, expected: unit ?? '' },
+            });
           }
-          if (amount.decimals > column.kind.maxDecimals) report.notes.push({ key: 'import.amountDecimals', params: { cell: cellLabel(format, cell), value: raw, decimals: column.kind.maxDecimals } });
+          if (amount.decimals > column.kind.maxDecimals)
+            report.notes.push({ key: 'import.amountDecimals', params: { cell: cellLabel(format, cell), value: raw, decimals: column.kind.maxDecimals } });
           return;
         }
       }
@@ -354,7 +412,10 @@ function narrative(lines: string[]): string[] {
   const out: string[] = [];
   for (const raw of lines) {
     // Word's bookmark markers ([bookmark: _GoBack]) survive some text exports.
-    const line = raw.replace(/\[bookmark: [^\]]*\]/g, '').replace(/\t+/g, ' ').trim();
+    const line = raw
+      .replace(/\[bookmark: [^\]]*\]/g, '')
+      .replace(/\t+/g, ' ')
+      .trim();
     if (line === '' || isFurniture(line)) continue;
     const prev = out.at(-1);
     const prevIsHeading = prev !== undefined && NUMBERED.test(prev) && [...prev].length <= 40 && !/[。；：]/.test(prev);
@@ -415,7 +476,11 @@ export function importReport(input: string | Uint8Array, onStage: (stage: Import
  * Any report, PDF files included: a PDF's text is read with the PDF.js module `loadPdfJs` gives (loaded only
  * when a PDF comes), its lines and table cells rebuilt from the positions of its text, then read as any text.
  */
-export async function importDocument(input: string | Uint8Array, loadPdfJs: () => Promise<PdfJs>, onStage: (stage: ImportStage) => void = () => undefined): Promise<ImportResult> {
+export async function importDocument(
+  input: string | Uint8Array,
+  loadPdfJs: () => Promise<PdfJs>,
+  onStage: (stage: ImportStage) => void = () => undefined,
+): Promise<ImportResult> {
   if (typeof input === 'string' || !isPdf(input)) return importReport(input, onStage);
   onStage('decoding');
   if (input.byteLength > MAX_IMPORT_BYTES) return { ok: false, problem: { key: 'import.tooLarge' } };
@@ -433,7 +498,13 @@ export async function importDocument(input: string | Uint8Array, loadPdfJs: () =
 }
 
 /** `pages`: the page of each line of `text`, where the source has pages (a PDF). */
-function importText(text: string, source: SourceKind, encoding: string | null, onStage: (stage: ImportStage) => void, pages: number[] | null = null): ImportResult {
+function importText(
+  text: string,
+  source: SourceKind,
+  encoding: string | null,
+  onStage: (stage: ImportStage) => void,
+  pages: number[] | null = null,
+): ImportResult {
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, problem: { key: 'import.tooLarge' } };
   onStage('sections');
   // Each kept line's number in the text (page furniture dropped), so a row can say where it was read.
@@ -461,21 +532,35 @@ function importText(text: string, source: SourceKind, encoding: string | null, o
 
   const draft = blankDraft(format, { reportYear: year, agencyName: who.name, agencyKind: who.kind, region });
   draft.totals = 'as-printed';
-  const report: ImportReport = { source, formatId: format.id, placed: 0, total: format.cells.length, missing: [], inferred: [], sources: {}, problems: [], notes: [] };
+  const report: ImportReport = {
+    source,
+    formatId: format.id,
+    placed: 0,
+    total: format.cells.length,
+    missing: [],
+    inferred: [],
+    sources: {},
+    problems: [],
+    notes: [],
+  };
   if (encoding !== null && encoding !== 'UTF-8') report.notes.push({ key: 'import.encoding', params: { encoding } });
   report.notes.push({ key: `import.format.${reason}`, params: { format: format.definition.name, markers: markers ?? '' } });
   // A later year's report printed on an older template: read as printed (nothing dropped), and said; the
   // checks report the wrong template as an error.
-  if (title.year !== null && !formatFitsYear(format, title.year)) report.notes.push({ key: 'import.templateOfOtherYears', params: { year: title.year, format: format.definition.name } });
+  if (title.year !== null && !formatFitsYear(format, title.year))
+    report.notes.push({ key: 'import.templateOfOtherYears', params: { year: title.year, format: format.definition.name } });
   if (title.year === null) report.problems.push({ key: 'import.noYear', params: { year } });
   else report.notes.push({ key: 'import.year', params: { year } });
   if (who.name === '') report.problems.push({ key: 'import.noAgency' });
   else report.notes.push({ key: who.assumed ? 'import.agencyAssumed' : 'import.agency', params: { agency: who.name, kindKey: `agencyKind.${who.kind}` } });
-  for (const id of SECTION_ORDER) if (sections[id] < 0) report.problems.push({ key: 'import.sectionNotFound', params: { heading: format.sections.find((s) => s.id === id)!.heading } });
+  for (const id of SECTION_ORDER)
+    if (sections[id] < 0) report.problems.push({ key: 'import.sectionNotFound', params: { heading: format.sections.find((s) => s.id === id)!.heading } });
 
   const rangeOf = (id: SectionId): [number, number] => {
     const start = sections[id];
-    const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(id) + 1).map((s) => sections[s]).filter((i) => i >= 0);
+    const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(id) + 1)
+      .map((s) => sections[s])
+      .filter((i) => i >= 0);
     return [start + 1, later.length > 0 ? Math.min(...later) : lines.length];
   };
 

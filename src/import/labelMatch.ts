@@ -109,7 +109,12 @@ export function findRowLabel(folded: Folded, label: string, from: number, to: nu
   const variant = firstOf(folded, numbered, from, to);
   if (variant) return { ...variant, kind: 'variant' };
   // Without its number: only a core long enough not to be mistaken for another row's.
-  const bare = firstOf(folded, cores.filter((c) => [...c].length >= 5), from, to);
+  const bare = firstOf(
+    folded,
+    cores.filter((c) => [...c].length >= 5),
+    from,
+    to,
+  );
   if (bare) return { ...bare, kind: 'variant' };
   for (const needle of [foldString(label), ...numbered, ...cores]) {
     const m = scattered(folded, needle, from, to);

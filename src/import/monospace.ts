@@ -13,7 +13,16 @@ const SIZE = 10;
 /** East Asian wide and full-width characters take two columns in such text. */
 function columns(ch: string): number {
   const c = ch.codePointAt(0)!;
-  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  return (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    c >= 0x20000
+    ? 2
+    : 1;
 }
 
 /** Whether the text is laid out in columns: many of its lines hold wide runs of spaces between words, and no tabs. */
@@ -43,7 +52,15 @@ export function columnLayoutItems(text: string): TextItem[] {
       let runStart = 0;
       let spaces = 0;
       const flush = () => {
-        if (run.trim() !== '') items.push({ page, x: runStart * COLUMN, y: y * LINE, width: [...run.trimEnd()].reduce((w, ch) => w + columns(ch), 0) * COLUMN, size: SIZE, text: run.trimEnd() });
+        if (run.trim() !== '')
+          items.push({
+            page,
+            x: runStart * COLUMN,
+            y: y * LINE,
+            width: [...run.trimEnd()].reduce((w, ch) => w + columns(ch), 0) * COLUMN,
+            size: SIZE,
+            text: run.trimEnd(),
+          });
         run = '';
       };
       for (const ch of line) {

@@ -3,8 +3,9 @@
  * when a PDF is opened (with its own worker) and the command line loads Node's build.
  */
 import type { TextItem } from './pdfLayout';
+import type * as PdfJsModule from 'pdfjs-dist';
 
-export type PdfJs = typeof import('pdfjs-dist');
+export type PdfJs = typeof PdfJsModule;
 
 /** More pages than any annual report has; a longer PDF is read no further. */
 export const MAX_PDF_PAGES = 300;

@@ -46,10 +46,41 @@ const CELL_GAP = 0.6;
  * whole simplified characters are listed here.
  */
 const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺟': '母', '⺠': '民', '⺩': '王', '⺮': '竹', '⺶': '羊', '⻁': '虎', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝',
-  '⻋': '车', '⻐': '金', '⻑': '長', '⻓': '长', '⻔': '门', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风',
-  '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄',
-  '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟',
+  '⺟': '母',
+  '⺠': '民',
+  '⺩': '王',
+  '⺮': '竹',
+  '⺶': '羊',
+  '⻁': '虎',
+  '⻄': '西',
+  '⻅': '见',
+  '⻆': '角',
+  '⻉': '贝',
+  '⻋': '车',
+  '⻐': '金',
+  '⻑': '長',
+  '⻓': '长',
+  '⻔': '门',
+  '⻗': '雨',
+  '⻘': '青',
+  '⻙': '韦',
+  '⻚': '页',
+  '⻛': '风',
+  '⻜': '飞',
+  '⻝': '食',
+  '⻢': '马',
+  '⻣': '骨',
+  '⻤': '鬼',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻧': '卤',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻪': '黾',
+  '⻬': '齐',
+  '⻮': '齿',
+  '⻰': '龙',
+  '⻳': '龟',
 };
 
 export function ideographText(text: string): string {
@@ -211,7 +242,8 @@ function proseLines(parsed: { line: Line; values: Cell[]; whole: string }[], isH
     if (isHeading(p.whole)) return true;
     const near = [];
     // A table's rows stand within a few lines of one another, on this page or across its break.
-    for (let k = Math.max(0, i - 6); k <= Math.min(parsed.length - 1, i + 6); k++) if (valueRows[k] && Math.abs(parsed[k]!.line.page - p.line.page) <= 1) near.push(parsed[k]!.line.size);
+    for (let k = Math.max(0, i - 6); k <= Math.min(parsed.length - 1, i + 6); k++)
+      if (valueRows[k] && Math.abs(parsed[k]!.line.page - p.line.page) <= 1) near.push(parsed[k]!.line.size);
     if (near.length === 0) return true;
     // Body text set larger than the table's figures.
     return p.line.size > 1.2 * Math.max(...near);
@@ -246,7 +278,14 @@ export function layoutLines(items: TextItem[], knowledge: LayoutKnowledge = NO_K
     pages.set(l.page, { top: Math.min(p.top, l.y), bottom: Math.max(p.bottom, l.y) });
   }
   const content = lines.filter((l) => !isPageFurniture(l, pages.get(l.page)!.top, pages.get(l.page)!.bottom));
-  const parsed = content.map((line) => ({ line, ...splitLine(line), whole: line.cells.map((c) => c.text).join('').replace(/\s+/g, '') }));
+  const parsed = content.map((line) => ({
+    line,
+    ...splitLine(line),
+    whole: line.cells
+      .map((c) => c.text)
+      .join('')
+      .replace(/\s+/g, ''),
+  }));
   const prose = proseLines(parsed, isHeading);
 
   const out: string[] = [];
@@ -273,7 +312,9 @@ export function layoutLines(items: TextItem[], knowledge: LayoutKnowledge = NO_K
     if (centres.length > 0) previousCentres = centres;
     headerCells = [];
     // A row of values alone is written without a label field, so no blank cell is read before its first value.
-    block.forEach((row, i) => emit((row.label.length > 0 && row.label.join('') !== '' ? [row.label.join(''), ...placed[i]!] : placed[i]!).join('\t'), row.page));
+    block.forEach((row, i) =>
+      emit((row.label.length > 0 && row.label.join('') !== '' ? [row.label.join(''), ...placed[i]!] : placed[i]!).join('\t'), row.page),
+    );
     block = [];
   };
   // Lines of text only seen so far (a table's header among them): at the top of a page, the header a table

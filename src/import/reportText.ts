@@ -25,8 +25,12 @@ export function importReportText(t: TFunction, report: ImportReport): ImportRepo
     summary: t('import.summary', { placed: report.placed, total: report.total }),
     notes: report.notes.map((m) => say(t, m)),
     problems: report.problems.map((m) => say(t, m)),
-    missing: missing.length > 0 ? t('import.missing', { count: missing.length, list: missing.slice(0, 12).join('、') + (missing.length > 12 ? '…' : '') }) : null,
-    inferred: report.inferred.length > 0 ? t('import.inferredCells', { count: report.inferred.length, list: report.inferred.map((c) => cellLabel(format, c)).join('、') }) : null,
+    missing:
+      missing.length > 0 ? t('import.missing', { count: missing.length, list: missing.slice(0, 12).join('、') + (missing.length > 12 ? '…' : '') }) : null,
+    inferred:
+      report.inferred.length > 0
+        ? t('import.inferredCells', { count: report.inferred.length, list: report.inferred.map((c) => cellLabel(format, c)).join('、') })
+        : null,
   };
 }
 

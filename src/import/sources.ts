@@ -61,11 +61,18 @@ export function htmlToText(html: string): string {
     },
     (run) => run.replace(/[ \t\r\n\f]+/g, ' '),
   );
-  return decodeEntities(text)
-    .split('\n')
-    // Every cell ends in a tab: the row's last one is not a further, empty cell.
-    .map((line) => line.replace(/^ +| +$/g, '').replace(/ *\t */g, '\t').replace(/\t$/, ''))
-    .join('\n');
+  return (
+    decodeEntities(text)
+      .split('\n')
+      // Every cell ends in a tab: the row's last one is not a further, empty cell.
+      .map((line) =>
+        line
+          .replace(/^ +| +$/g, '')
+          .replace(/ *\t */g, '\t')
+          .replace(/\t$/, ''),
+      )
+      .join('\n')
+  );
 }
 
 /**
@@ -78,12 +85,29 @@ export function pipesToTabs(text: string, isHeading: (line: string) => boolean =
   const lines = text
     .split('\n')
     .filter((line) => !/^\s*\|?\s*:?-{3,}/.test(line))
-    .map((line) => (/^\s*\|.*\|\s*$/.test(line) && !/^\s*\|+\s*$/.test(line) ? line.trim().slice(1, -1).split('|').map((c) => c.trim()).join('\t') : line));
+    .map((line) =>
+      /^\s*\|.*\|\s*$/.test(line) && !/^\s*\|+\s*$/.test(line)
+        ? line
+            .trim()
+            .slice(1, -1)
+            .split('|')
+            .map((c) => c.trim())
+            .join('\t')
+        : line,
+    );
   const hasPipe = (i: number) => (lines[i] ?? '').includes('|') && !isHeading(lines[i]!);
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length > 0) out.push(run.join('').split('|').map((c) => c.trim()).join('\t').replace(/\t+$/, ''));
+    if (run.length > 0)
+      out.push(
+        run
+          .join('')
+          .split('|')
+          .map((c) => c.trim())
+          .join('\t')
+          .replace(/\t+$/, ''),
+      );
     run = [];
   };
   lines.forEach((line, i) => {
@@ -139,7 +163,10 @@ export class UnknownEncoding extends Error {}
  * Any source as lines of text, with the text encoding its bytes were read in (null for a DOCX or a string).
  * Throws for a zip that is not a DOCX, and UnknownEncoding for bytes that are neither UTF-8 nor GB18030.
  */
-export function sourceToText(input: string | Uint8Array, isHeading: (line: string) => boolean = () => false): { text: string; kind: SourceKind; encoding: TextEncodingName | null } {
+export function sourceToText(
+  input: string | Uint8Array,
+  isHeading: (line: string) => boolean = () => false,
+): { text: string; kind: SourceKind; encoding: TextEncodingName | null } {
   let encoding: TextEncodingName | null = null;
   if (typeof input !== 'string') {
     if (isZip(input)) return { text: docxToText(input), kind: 'docx', encoding: null };

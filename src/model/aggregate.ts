@@ -20,8 +20,7 @@ export interface AggregateReport {
 }
 
 export type AggregateResult =
-  | { ok: true; draft: Draft; report: AggregateReport }
-  | { ok: false; problem: { key: string; params?: Record<string, string | number> } };
+  { ok: true; draft: Draft; report: AggregateReport } | { ok: false; problem: { key: string; params?: Record<string, string | number> } };
 
 export function aggregateDrafts(drafts: Draft[]): AggregateResult {
   if (drafts.length === 0) return { ok: false, problem: { key: 'aggregate.none' } };

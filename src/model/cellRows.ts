@@ -17,7 +17,13 @@ export function cellRows(format: Format, draft: Draft): CellRow[] {
     const section = format.sections.find((s) => s.id === table.section)!.heading;
     for (const row of table.rows) {
       for (const column of table.columns) {
-        rows.push({ section, table: tableTitle(format, table), row: rowLabel(table, row.key), column: columnLabel(table, column.key), value: draft.cells[table.id]?.[row.key]?.[column.key] ?? '' });
+        rows.push({
+          section,
+          table: tableTitle(format, table),
+          row: rowLabel(table, row.key),
+          column: columnLabel(table, column.key),
+          value: draft.cells[table.id]?.[row.key]?.[column.key] ?? '',
+        });
       }
     }
   }

@@ -16,7 +16,6 @@ import { isIsoDate, LIMITS } from './limits';
 
 export const SCHEMA_VERSION = 2;
 
-
 export type CellValues = Record<string, Record<string, Record<string, string>>>;
 
 export interface SectionText {
@@ -69,9 +68,8 @@ export function draftSchema(format: Format) {
             Object.fromEntries(
               t.rows.map((r) => [
                 r.key,
-                z._default(
-                  z.strictObject(Object.fromEntries(t.columns.map((c) => [c.key, z._default(short(LIMITS.cell), '')]))),
-                  () => Object.fromEntries(t.columns.map((c) => [c.key, ''])),
+                z._default(z.strictObject(Object.fromEntries(t.columns.map((c) => [c.key, z._default(short(LIMITS.cell), '')]))), () =>
+                  Object.fromEntries(t.columns.map((c) => [c.key, ''])),
                 ),
               ]),
             ),

@@ -15,9 +15,7 @@ export interface FileProblem {
   params?: Record<string, string | number>;
 }
 
-export type DraftReadResult =
-  | { ok: true; draft: Draft; migratedFrom?: number }
-  | { ok: false; problems: FileProblem[] };
+export type DraftReadResult = { ok: true; draft: Draft; migratedFrom?: number } | { ok: false; problems: FileProblem[] };
 
 /** Files larger than this are refused before parsing, counted in bytes wherever a draft comes from. */
 export const MAX_DRAFT_FILE_BYTES = LIMITS.draftFileBytes;
@@ -78,7 +76,20 @@ function readUnsafe(json: unknown): DraftReadResult {
 }
 
 /** Fields with a name of their own in the i18n resources (`field.<path>`). */
-const NAMED_FIELDS = new Set(['publicationDate', 'reportYear', 'formatId', 'totals', 'agency', 'agency.name', 'agency.kind', 'agency.region', 'sections', 'cells', 'acknowledged', 'processingFees']);
+const NAMED_FIELDS = new Set([
+  'publicationDate',
+  'reportYear',
+  'formatId',
+  'totals',
+  'agency',
+  'agency.name',
+  'agency.kind',
+  'agency.region',
+  'sections',
+  'cells',
+  'acknowledged',
+  'processingFees',
+]);
 
 /** Where a field is, as a message parameter: `whereKey` for a field with a name of its own, else `where`. */
 export function fieldPlace(format: Format, path: readonly PropertyKey[]): Record<string, string> {

@@ -23,7 +23,14 @@ function looksChinese(text: string): boolean {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (c < 0x80) continue;
-    const common = (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027) || c === 0xb7 || (c >= 0x2460 && c <= 0x24ff) || (c >= 0x3400 && c <= 0x4dbf);
+    const common =
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2010 && c <= 0x2027) ||
+      c === 0xb7 ||
+      (c >= 0x2460 && c <= 0x24ff) ||
+      (c >= 0x3400 && c <= 0x4dbf);
     if (common) cjk++;
     else other++;
   }

@@ -88,4 +88,3 @@ export function migrateDraft(draft: Draft, from: Format, to: Format): { draft: D
   };
   return { draft: withComputedTotals(to, migrated), report };
 }
-

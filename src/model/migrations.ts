@@ -22,9 +22,7 @@ const migrations: Record<number, (draft: Json) => Json> = {
           lifted[table][row] = cols;
           continue;
         }
-        lifted[table][row] = Object.fromEntries(
-          Object.entries(cols).map(([col, v]) => [col, v === null ? '' : typeof v === 'number' ? String(v) : v]),
-        );
+        lifted[table][row] = Object.fromEntries(Object.entries(cols).map(([col, v]) => [col, v === null ? '' : typeof v === 'number' ? String(v) : v]));
       }
     }
     return { ...draft, schemaVersion: 2, totals: draft.totals ?? 'computed', cells: lifted };

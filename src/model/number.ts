@@ -12,19 +12,9 @@ import type { CellKind } from '../format/definition';
 export type Normalization = 'fullWidth' | 'spaces' | 'thousands' | 'unit' | 'leadingZeros' | 'paddedDecimals';
 
 /** Why an input was refused (each has an i18n key `invalid.<name>`). */
-export type InputProblem =
-  | 'notANumber'
-  | 'signNotAllowed'
-  | 'notInteger'
-  | 'tooManyDecimals'
-  | 'badSeparators'
-  | 'wrongUnit'
-  | 'tooLong'
-  | 'tooManyDigits';
+export type InputProblem = 'notANumber' | 'signNotAllowed' | 'notInteger' | 'tooManyDecimals' | 'badSeparators' | 'wrongUnit' | 'tooLong' | 'tooManyDigits';
 
-export type ParsedCell =
-  | { ok: true; value: string; changes: Normalization[] }
-  | { ok: false; problem: InputProblem };
+export type ParsedCell = { ok: true; value: string; changes: Normalization[] } | { ok: false; problem: InputProblem };
 
 const MAX_INPUT_LENGTH = 40;
 /**

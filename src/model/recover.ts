@@ -51,7 +51,7 @@ export function recoverDraft(stored: string): Recovery | null {
   };
   /** A text kept whole, or shortened to its limit (the stored copy keeps the rest). */
   const text = (path: (string | number)[], value: unknown, limit: number): string | undefined => {
-    if (!str(value)) return drop(path, value), undefined;
+    if (!str(value)) return (drop(path, value), undefined);
     if (value.length <= limit) return value;
     lost.push({ key: 'draft.recoverShortened', params: { ...fieldPlace(format, path), limit: limit } });
     return value.slice(0, limit);
@@ -98,7 +98,8 @@ export function recoverDraft(stored: string): Recovery | null {
   }
   if (Array.isArray(obj.acknowledged)) {
     for (const a of obj.acknowledged.slice(0, LIMITS.acknowledgements)) {
-      if (isObj(a) && str(a.finding) && a.finding.length <= 300 && str(a.reason) && a.reason.length <= LIMITS.reason) draft.acknowledged.push({ finding: a.finding, reason: a.reason });
+      if (isObj(a) && str(a.finding) && a.finding.length <= 300 && str(a.reason) && a.reason.length <= LIMITS.reason)
+        draft.acknowledged.push({ finding: a.finding, reason: a.reason });
     }
     if (draft.acknowledged.length < obj.acknowledged.length) drop(['acknowledged'], obj.acknowledged);
   }

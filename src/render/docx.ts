@@ -87,7 +87,13 @@ function styles() {
     paragraphStyles: [
       // LibreOffice reads the page's character size from Normal, not from the document defaults (spec P2).
       // Widow/orphan control is on unless written off (ECMA-376 §17.3.1.44): off, so every page holds 22 lines.
-      { id: 'Normal', name: 'Normal', quickFormat: true, paragraph: { widowControl: false }, run: { font: fontOf(FACES.fangsong), size: 32, language: LANGUAGE } },
+      {
+        id: 'Normal',
+        name: 'Normal',
+        quickFormat: true,
+        paragraph: { widowControl: false },
+        run: { font: fontOf(FACES.fangsong), size: 32, language: LANGUAGE },
+      },
       {
         id: STYLE.body,
         name: 'Body Text',
@@ -133,7 +139,9 @@ function runs(text: string, face: Face): TextRun[] {
   // split() with a capturing group alternates: plain text at even indexes, the ambiguous runs at odd ones.
   return text
     .split(AMBIGUOUS)
-    .flatMap((part, i) => (part === '' ? [] : [i % 2 === 1 ? new TextRun({ text: part, font: { ascii: face, hAnsi: face, cs: face, eastAsia: face } }) : new TextRun(part)]));
+    .flatMap((part, i) =>
+      part === '' ? [] : [i % 2 === 1 ? new TextRun({ text: part, font: { ascii: face, hAnsi: face, cs: face, eastAsia: face } }) : new TextRun(part)],
+    );
 }
 
 function paragraph(style: string, text: string, face: Face): Paragraph {
@@ -203,7 +211,14 @@ function distribute(total: number, weights: number[]): number[] {
 /** Fixed column widths filling the text block: label columns wide enough for the printed labels. */
 export function columnWidths(table: DocTable): number[] {
   const values = table.width - table.labelColumns;
-  const labels = table.labelColumns === 3 ? [600, 900, 2105] : table.labelColumns === 2 ? [1500, 1345] : table.labelColumns === 1 ? [values >= 3 ? 2845 : values === 2 ? 3845 : 4422] : [];
+  const labels =
+    table.labelColumns === 3
+      ? [600, 900, 2105]
+      : table.labelColumns === 2
+        ? [1500, 1345]
+        : table.labelColumns === 1
+          ? [values >= 3 ? 2845 : values === 2 ? 3845 : 4422]
+          : [];
   const labelTotal = labels.reduce((a, b) => a + b, 0);
   return [...labels, ...distribute(TEXT_W - labelTotal, Array<number>(values).fill(1))];
 }

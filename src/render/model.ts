@@ -33,10 +33,7 @@ export interface DocTable {
   body: DocCell[][];
 }
 
-export type Block =
-  | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'table'; table: DocTable };
+export type Block = { type: 'heading'; level: 1 | 2 | 3; text: string } | { type: 'paragraph'; text: string } | { type: 'table'; table: DocTable };
 
 export interface ReportDocument {
   /** `{agency}{year}年政府信息公开工作年度报告`: also the file name. */

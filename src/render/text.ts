@@ -125,5 +125,8 @@ export function renderText(doc: ReportDocument): string {
   }
   out.push('', doc.signature.agency, doc.signature.date);
   // One blank line at most between blocks, none at the end.
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

@@ -19,9 +19,22 @@ export function countForbidden(s: string): number {
 function mapTexts(doc: ReportDocument, f: (s: string) => string): ReportDocument {
   const block = (b: Block): Block =>
     b.type === 'table'
-      ? { ...b, table: { ...b.table, caption: b.table.caption === null ? null : f(b.table.caption), header: b.table.header.map((r) => r.map((c) => ({ ...c, text: f(c.text) }))), body: b.table.body.map((r) => r.map((c) => ({ ...c, text: f(c.text) }))) } }
+      ? {
+          ...b,
+          table: {
+            ...b.table,
+            caption: b.table.caption === null ? null : f(b.table.caption),
+            header: b.table.header.map((r) => r.map((c) => ({ ...c, text: f(c.text) }))),
+            body: b.table.body.map((r) => r.map((c) => ({ ...c, text: f(c.text) }))),
+          },
+        }
       : { ...b, text: f(b.text) };
-  return { title: f(doc.title), titleLines: doc.titleLines.map(f), blocks: doc.blocks.map(block), signature: { agency: f(doc.signature.agency), date: f(doc.signature.date) } };
+  return {
+    title: f(doc.title),
+    titleLines: doc.titleLines.map(f),
+    blocks: doc.blocks.map(block),
+    signature: { agency: f(doc.signature.agency), date: f(doc.signature.date) },
+  };
 }
 
 /** The report with every forbidden character removed. */

@@ -145,7 +145,10 @@ export function reviewReports(read: ReadReport[]): Desk {
   const notes: DeskNote[] = [];
   for (const [key, same] of byAgencyYear) {
     if (same.length > 1 && key.split('\u0000')[0] !== '') {
-      notes.push({ key: 'desk.sameAgency', params: { agency: same[0]!.draft.agency.name, year: same[0]!.draft.reportYear, files: same.map((r) => r.name).join('、') } });
+      notes.push({
+        key: 'desk.sameAgency',
+        params: { agency: same[0]!.draft.agency.name, year: same[0]!.draft.reportYear, files: same.map((r) => r.name).join('、') },
+      });
     }
   }
   const years = [...new Set(good.map((r) => r.draft.reportYear))].sort();

@@ -11,7 +11,8 @@ export interface DeskFile {
   bytes: Uint8Array;
 }
 
-export type DeskWorkerMessage = { type: 'progress'; done: number; total: number; name: string } | { type: 'done'; desk: Desk } | { type: 'failed'; detail: string };
+export type DeskWorkerMessage =
+  { type: 'progress'; done: number; total: number; name: string } | { type: 'done'; desk: Desk } | { type: 'failed'; detail: string };
 
 self.onmessage = async (e: MessageEvent<DeskFile[]>) => {
   const post = (m: DeskWorkerMessage) => self.postMessage(m);

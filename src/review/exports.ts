@@ -30,7 +30,12 @@ export async function deskXlsx(t: TFunction, desk: Desk): Promise<Uint8Array> {
   };
   add(t('desk.sheet.reports'), reportHeader(t), reportRows(t, desk), [28, 28, 12, 8, 24, 12, 12, 8, 8, 30, 60]);
   add(t('desk.sheet.cells'), cellsHeader(t), allCellRows(desk), [28, 28, 8, 24, 24, 40, 24, 12]);
-  add(t('desk.sheet.notes'), [t('desk.column.note')], deskNotes(t, desk).map((n) => [n]), [100]);
+  add(
+    t('desk.sheet.notes'),
+    [t('desk.column.note')],
+    deskNotes(t, desk).map((n) => [n]),
+    [100],
+  );
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 

@@ -50,7 +50,18 @@ export function cellsHeader(t: TFunction): string[] {
 
 /** Every cell of every report, one line each. */
 export function allCellRows(desk: Desk): string[][] {
-  return desk.reports.flatMap((r) => cellRows(formatById(r.draft.formatId)!, r.draft).map((c) => [r.name, r.draft.agency.name, String(r.draft.reportYear), c.section, c.table, c.row, c.column, c.value]));
+  return desk.reports.flatMap((r) =>
+    cellRows(formatById(r.draft.formatId)!, r.draft).map((c) => [
+      r.name,
+      r.draft.agency.name,
+      String(r.draft.reportYear),
+      c.section,
+      c.table,
+      c.row,
+      c.column,
+      c.value,
+    ]),
+  );
 }
 
 export function deskNotes(t: TFunction, desk: Desk): string[] {
@@ -67,5 +78,13 @@ export function deskTotalText(t: TFunction, total: DeskTotal): string {
     const f = format.definition.figures.find((x) => x.id === id);
     return f ? (figureValue(format, total.draft, f.cells) ?? '—') : '—';
   };
-  return t('desk.totals', { year: total.year, format: format.definition.name, count: total.count, received: figure('received'), handled: figure('handled'), reconsideration: figure('reconsideration'), litigation: figure('litigation') });
+  return t('desk.totals', {
+    year: total.year,
+    format: format.definition.name,
+    count: total.count,
+    received: figure('received'),
+    handled: figure('handled'),
+    reconsideration: figure('reconsideration'),
+    litigation: figure('litigation'),
+  });
 }

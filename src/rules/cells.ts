@@ -3,7 +3,7 @@ import { splitCellId, type CellId } from '../format/format';
 import { cellLabel, tableTitle } from '../format/labels';
 import { cellValue } from '../model/draft';
 import { acceptsKey, parseCellInput } from '../model/number';
-import type { CheckContext, Unit } from './engine';
+import type { CheckContext, Unit } from './unit';
 
 type Result = ReturnType<Unit['run']>;
 
@@ -45,7 +45,10 @@ export function cellFindings(ctx: CheckContext, cell: CellId): Result {
           expected: parsed.value,
           actual: stored,
           difference: null,
-          message: { key: 'rule.cellDecimals', params: { cell: cellLabel(format, cell), value: stored, decimals: kind.exactDecimals, suggested: parsed.value } },
+          message: {
+            key: 'rule.cellDecimals',
+            params: { cell: cellLabel(format, cell), value: stored, decimals: kind.exactDecimals, suggested: parsed.value },
+          },
         },
       ];
     }

@@ -15,19 +15,9 @@ import { relationFindings } from './relations';
 import { blankFindings, cellFindings } from './cells';
 import { dateFindings, formatYearFindings, previousYearFindings } from './meta';
 import { figureUnitFor, textUnitsFor } from './text';
+import type { CheckContext, Unit } from './unit';
 
-export interface CheckContext {
-  format: Format;
-  draft: Draft;
-  previous?: { format: Format; draft: Draft };
-}
-
-export interface Unit {
-  id: string;
-  section: SectionId | 'meta';
-  /** Runs the check; `order` is stamped on the findings by the engine. */
-  run(ctx: CheckContext): Omit<Finding, 'unit' | 'order'>[];
-}
+export type { CheckContext, Unit } from './unit';
 
 interface Plan {
   units: Unit[];
@@ -77,7 +67,10 @@ function buildPlan(format: Format, mode: Draft['totals']): Plan {
     if (figures) textUnits.push(addUnit(figures.unit, figures.reads));
     for (const table of format.tables.filter((t) => t.section === section)) {
       for (const inst of format.relations.filter((r) => r.relation.table === table.id)) {
-        addUnit(relationUnit(format, inst), [...inst.lhs, ...inst.rhs].filter((t) => !t.previousYear).map((t) => t.cell));
+        addUnit(
+          relationUnit(format, inst),
+          [...inst.lhs, ...inst.rhs].filter((t) => !t.previousYear).map((t) => t.cell),
+        );
       }
       for (const row of table.rows) {
         for (const column of table.columns) {
@@ -94,7 +87,10 @@ function buildPlan(format: Format, mode: Draft['totals']): Plan {
   for (const cell of format.cells) {
     const touched = new Set<number>();
     for (const c of reach(cell)) for (const u of readers.get(c) ?? []) touched.add(u);
-    byCell.set(cell, [...touched].sort((a, b) => a - b));
+    byCell.set(
+      cell,
+      [...touched].sort((a, b) => a - b),
+    );
   }
   return { units, byCell, textUnits };
 }

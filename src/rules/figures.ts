@@ -8,10 +8,9 @@ import type { Format } from '../format/format';
 import { sectionFields, type Draft } from '../model/draft';
 import { figureValue } from '../model/figuresSentence';
 import { parseTextNumber, TEXT_NUMBER } from '../model/chineseNumber';
-import type { Unit } from './engine';
+import type { Unit } from './unit';
 
 type Result = ReturnType<Unit['run']>;
-
 
 interface FigurePattern {
   id: string;
@@ -132,7 +131,10 @@ export function selfReferenceFindings(format: Format, draft: Draft, section: Sec
         expected: `我${own}`,
         actual: m[0],
         difference: null,
-        message: { key: 'rule.selfReference', params: { heading, found: m[0], agency: draft.agency.name, excerpt: text.slice(Math.max(0, m.index - 10), m.index + 12).replace(/\s+/g, ' ') } },
+        message: {
+          key: 'rule.selfReference',
+          params: { heading, found: m[0], agency: draft.agency.name, excerpt: text.slice(Math.max(0, m.index - 10), m.index + 12).replace(/\s+/g, ' ') },
+        },
       });
     }
   }

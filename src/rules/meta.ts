@@ -1,6 +1,6 @@
 /** Checks of the report's header: the format against the year, the publication date, last year's draft. */
 import { formatFitsYear, pickFormat } from '../format/registry';
-import type { Unit } from './engine';
+import type { Unit } from './unit';
 
 /**
  * Statutory deadlines (条例第四十九条), as month-day of the year after the report year: departments of
@@ -28,7 +28,14 @@ export const formatYearFindings: Unit = {
         difference: null,
         message: {
           key: to === null ? 'rule.formatWrongYearOpen' : 'rule.formatWrongYear',
-          params: { format: format.definition.name, basis: format.definition.basis, from, to: to ?? '', year: draft.reportYear, suggested: suggested.definition.name },
+          params: {
+            format: format.definition.name,
+            basis: format.definition.basis,
+            from,
+            to: to ?? '',
+            year: draft.reportYear,
+            suggested: suggested.definition.name,
+          },
         },
       },
     ];

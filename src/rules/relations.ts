@@ -2,7 +2,7 @@
 import { splitCellId, type RelationInstance } from '../format/format';
 import { columnLabel, rowLabel } from '../format/labels';
 import { effectiveNumber } from '../model/draft';
-import type { CheckContext, Unit } from './engine';
+import type { CheckContext, Unit } from './unit';
 
 type Result = ReturnType<Unit['run']>;
 

@@ -2,7 +2,7 @@
 import type { SectionId } from '../format/definition';
 import type { Format } from '../format/format';
 import { sectionFields, type Draft } from '../model/draft';
-import type { Unit } from './engine';
+import type { Unit } from './unit';
 import { figureFindings, selfReferenceFindings } from './figures';
 import { fingerprint } from '../model/fingerprint';
 

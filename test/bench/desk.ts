@@ -24,8 +24,12 @@ function reportFiles(count: number): { name: string; bytes: Buffer }[] {
     if (!r.ok) throw new Error(n);
     return r.draft;
   });
-  const texts = readdirSync(here('../../../shared/seeds/')).filter((n) => n.endsWith('.txt')).map((n) => readFileSync(here(`../../../shared/seeds/${n}`)));
-  const pdfs = readdirSync(here('../fixtures/import/')).filter((n) => n.endsWith('.pdf')).map((n) => readFileSync(here(`../fixtures/import/${n}`)));
+  const texts = readdirSync(here('../../../shared/seeds/'))
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => readFileSync(here(`../../../shared/seeds/${n}`)));
+  const pdfs = readdirSync(here('../fixtures/import/'))
+    .filter((n) => n.endsWith('.pdf'))
+    .map((n) => readFileSync(here(`../fixtures/import/${n}`)));
   const files: { name: string; bytes: Buffer }[] = [];
   for (let i = 0; i < count; i++) {
     if (i % 10 === 9) {

@@ -70,7 +70,12 @@ const INSTRUMENT = `
 async function metrics(cdp: CDPSession): Promise<{ task: number; script: number; style: number; layout: number }> {
   const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const get = (n: string) => m.find((x) => x.name === n)?.value ?? 0;
-  return { task: get('TaskDuration') * 1000, script: get('ScriptDuration') * 1000, style: get('RecalcStyleDuration') * 1000, layout: get('LayoutDuration') * 1000 };
+  return {
+    task: get('TaskDuration') * 1000,
+    script: get('ScriptDuration') * 1000,
+    style: get('RecalcStyleDuration') * 1000,
+    layout: get('LayoutDuration') * 1000,
+  };
 }
 
 async function keystroke(s: Subject, i: number, throttle: boolean): Promise<{ latency: number; task: number; script: number; style: number; layout: number }> {
@@ -125,7 +130,11 @@ export async function keystrokeFigures(browser: Browser, app: Served, baselines:
       },
     };
   };
-  const subjects = [await open('app', `${app.origin}/`), await open('naive', `${baselines.origin}/index.html`), await open('bare', `${baselines.origin}/bare.html`)];
+  const subjects = [
+    await open('app', `${app.origin}/`),
+    await open('naive', `${baselines.origin}/index.html`),
+    await open('bare', `${baselines.origin}/bare.html`),
+  ];
   const results: Record<string, { latency: number[]; task: number[]; script: number[]; style: number[]; layout: number[]; throttled: number[] }> = {};
   for (const s of subjects) results[s.name] = { latency: [], task: [], script: [], style: [], layout: [], throttled: [] };
   for (let i = 0; i < KEYSTROKES; i++) {

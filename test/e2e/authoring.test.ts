@@ -136,7 +136,11 @@ describe('authoring a report in the browser', () => {
     // The summary's link takes the clerk to the cell.
     await cellInput(page, 'requests', 'A1', 'NP').focus();
     await summary.getByRole('link', { name: /「自然人」列/ }).click();
-    await cellInput(page, 'requests', 'B7', 'NP').or(page.getByLabel(`${name('requests', 'B7', 'NP')}（自动计算）`)).or(carried).first().waitFor({ state: 'visible' });
+    await cellInput(page, 'requests', 'B7', 'NP')
+      .or(page.getByLabel(`${name('requests', 'B7', 'NP')}（自动计算）`))
+      .or(carried)
+      .first()
+      .waitFor({ state: 'visible' });
 
     await page.screenshot({ path: `${SHOTS}authoring-zh.png` });
 
@@ -171,7 +175,9 @@ describe('authoring a report in the browser', () => {
     // Injected through the DevTools protocol: the page's policy rightly refuses inline scripts.
     await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+      const result = await (
+        window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+      ).axe.run(document, { resultTypes: ['violations'] });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
     });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
@@ -201,7 +207,9 @@ describe('authoring a report in the browser', () => {
     const wrongTable = JSON.parse(savedDraft);
     wrongTable.cells.requests.A1.NP = 12;
     await page.getByTestId('open-draft').setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrongTable)) });
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: '无法打开“wrong.json”' }).innerText()).toContain('一、本年新收政府信息公开申请数量 · 自然人：内容类型不对');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: '无法打开“wrong.json”' }).innerText())
+      .toContain('一、本年新收政府信息公开申请数量 · 自然人：内容类型不对');
     await expect.poll(() => cellInput(page, 'requests', 'A1', 'NP').inputValue()).toBe('899');
     await context.close();
   }, 60_000);
@@ -250,8 +258,17 @@ describe('authoring a report in the browser', () => {
     await page.getByLabel('收费通知总金额（元）').fill('380');
     await page.getByLabel('实际收取总金额（元）').fill('380');
     await other.getByRole('button', { name: '写入标准表述' }).click();
-    await expect.poll(() => page.getByLabel('其他需要报告的事项', { exact: true }).inputValue()).toBe('本年度共发出信息处理费收费通知1件，涉及金额380元，实际收取信息处理费380元。');
-    await expect.poll(() => other.locator('.summary').allInnerTexts().then((t) => t.join(''))).not.toContain('信息处理费');
+    await expect
+      .poll(() => page.getByLabel('其他需要报告的事项', { exact: true }).inputValue())
+      .toBe('本年度共发出信息处理费收费通知1件，涉及金额380元，实际收取信息处理费380元。');
+    await expect
+      .poll(() =>
+        other
+          .locator('.summary')
+          .allInnerTexts()
+          .then((t) => t.join('')),
+      )
+      .not.toContain('信息处理费');
     await context.close();
   }, 60_000);
 
@@ -300,7 +317,9 @@ describe('authoring a report in the browser', () => {
     await confirm.getByRole('button', { name: '返回修改' }).click();
 
     // The exported DOCX opens as the draft it was made from.
-    await page.getByTestId('open-draft').setInputFiles({ name: `${title}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx.bytes });
+    await page
+      .getByTestId('open-draft')
+      .setInputFiles({ name: `${title}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx.bytes });
     await expect.poll(() => cellInput(page, 'requests', 'C', 'NP').inputValue()).toBe('86');
     await page.waitForTimeout(800);
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('nianbao.draft')))!)).toEqual(JSON.parse(savedDraft));

@@ -63,12 +63,20 @@ export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (npm test does so when run as root)`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** The built app served and Chromium launched for the tests of one file, closed after them. */
-export function useServedApp(): { readonly served: Served; readonly browser: Browser } {
+export function servedApp(): { readonly served: Served; readonly browser: Browser } {
   const state: { served?: Served; browser?: Browser } = {};
   beforeAll(async () => {
     state.served = await buildAndServe();

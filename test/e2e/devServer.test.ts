@@ -13,7 +13,11 @@ let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  server = await createServer({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname, server: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+  server = await createServer({
+    configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
+    server: { host: '127.0.0.1', port: 0 },
+    logLevel: 'error',
+  });
   await server.listen();
   const address = server.httpServer!.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { useServedApp } from './browser';
+import { servedApp } from './browser';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
 import { corpusDocuments } from '../../src/import/corpus';
 
-const app = useServedApp();
+const app = servedApp();
 const corpus = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
 const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8');
 
@@ -59,7 +59,9 @@ describe('the import review', () => {
       await page.getByTestId('import-file').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: readFileSync(doc.file) });
       const dialog = page.getByRole('dialog');
       await dialog.getByTestId('import-review').waitFor({ timeout: 30_000 });
-      const read = await dialog.locator('input[data-cell]').evaluateAll((inputs) => Object.fromEntries(inputs.map((i) => [i.getAttribute('data-cell'), (i as HTMLInputElement).value])));
+      const read = await dialog
+        .locator('input[data-cell]')
+        .evaluateAll((inputs) => Object.fromEntries(inputs.map((i) => [i.getAttribute('data-cell'), (i as HTMLInputElement).value])));
       expect({ file: doc.file, cells: read }).toEqual({ file: doc.file, cells: doc.expected.cells });
       await dialog.getByRole('button', { name: '返回' }).click();
       await dialog.getByRole('button', { name: '取消' }).click();

@@ -7,16 +7,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
-import { pasteIntoFocused, start2021, useServedApp } from './browser';
+import { pasteIntoFocused, start2021, servedApp } from './browser';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
 import { LIMITS } from '../../src/model/limits';
 
-const app = useServedApp();
+const app = servedApp();
 const f = formatById('gb-2021')!;
 const cell = (page: Page, row: string, col: string) => page.getByLabel(cellAccessibleName(f.table('requests'), row, col), { exact: true });
 const stored = async (page: Page) => page.evaluate(() => localStorage.getItem('nianbao.draft'));
-
 
 /** Reloads without the leave prompt (the tests save nothing to a file) and waits for the page to be back. */
 async function reload(page: Page) {
@@ -49,7 +48,10 @@ describe('whatever the page accepts, it gives back', () => {
     expect(await cell(page, 'A1', 'NP').inputValue()).toBe('1'.repeat(LIMITS.cell));
     await page.getByLabel('机关名称').fill('局'.repeat(201));
     expect(await page.getByLabel('机关名称').inputValue()).toBe('局'.repeat(LIMITS.agencyName));
-    await page.getByRole('status').filter({ hasText: `已达到 ${LIMITS.agencyName} 个字符的上限` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已达到 ${LIMITS.agencyName} 个字符的上限` })
+      .waitFor();
     await reload(page);
     expect(await page.getByTestId('unreadable-stored').count()).toBe(0);
     expect(await page.getByLabel('机关名称').inputValue()).toBe('局'.repeat(LIMITS.agencyName));
@@ -125,7 +127,11 @@ describe('whatever the page accepts, it gives back', () => {
     // Kept untouched under a backup key before anything could write over it; a keystroke does not lose it.
     await page.getByLabel('机关名称').fill('新的一份');
     await page.waitForTimeout(700);
-    const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nianbao.draft.backup.')).map((k) => localStorage.getItem(k)));
+    const backups = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('nianbao.draft.backup.'))
+        .map((k) => localStorage.getItem(k)),
+    );
     expect(backups).toEqual([damaged]);
     const pending = page.waitForEvent('download');
     await banner.getByRole('button', { name: '下载无法打开的草稿' }).click();
@@ -149,7 +155,11 @@ describe('whatever the page accepts, it gives back', () => {
     await banner.waitFor();
     await banner.getByRole('button', { name: '恢复其中可读取的内容' }).click();
     await page.getByRole('alert').filter({ hasText: '无法恢复' }).waitFor();
-    const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nianbao.draft.backup.')).map((k) => localStorage.getItem(k)));
+    const backups = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('nianbao.draft.backup.'))
+        .map((k) => localStorage.getItem(k)),
+    );
     expect(backups).toEqual(['{"schemaVersion":2,"cells":{"requ']);
     await context.close();
   }, 60_000);
@@ -203,7 +213,22 @@ describe('whatever the page accepts, it gives back', () => {
 /** Strings a clerk's keyboard, clipboard or a pasted document can bring. */
 const oddString = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('１２３', '1,092', '+214', '12件', '', ' ', '😀🏛️', '\u200f\u202eRTL', '\u0001\u0008控制', '\ud800孤', 'a\uDC00', '$&$\'{{year}}', '<b>&amp;</b>', '”“——……'),
+  fc.constantFrom(
+    '１２３',
+    '1,092',
+    '+214',
+    '12件',
+    '',
+    ' ',
+    '😀🏛️',
+    '\u200f\u202eRTL',
+    '\u0001\u0008控制',
+    '\ud800孤',
+    'a\uDC00',
+    "$&$'{{year}}",
+    '<b>&amp;</b>',
+    '”“——……',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.nat({ max: 300 }).map((n) => '长'.repeat(n)),
 );
@@ -225,7 +250,12 @@ describe('a property of the page’s own edits', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await start2021(page, app.served.origin);
     const edit = fc.oneof(
-      fc.record({ kind: fc.constant('cell' as const), row: fc.nat({ max: CELL_ROWS.length - 1 }), col: fc.nat({ max: CELL_COLS.length - 1 }), value: oddString }),
+      fc.record({
+        kind: fc.constant('cell' as const),
+        row: fc.nat({ max: CELL_ROWS.length - 1 }),
+        col: fc.nat({ max: CELL_COLS.length - 1 }),
+        value: oddString,
+      }),
       fc.record({ kind: fc.constantFrom('name' as const, 'text' as const), value: oddString }),
       fc.constant({ kind: 'clear' as const }),
       // A block copied from a spreadsheet (rows of tab-separated values), sometimes holding a value that is not a number.
@@ -233,7 +263,9 @@ describe('a property of the page’s own edits', () => {
         kind: fc.constant('paste' as const),
         row: fc.nat({ max: CELL_ROWS.length - 1 }),
         col: fc.nat({ max: CELL_COLS.length - 1 }),
-        block: fc.array(fc.array(fc.oneof(fc.nat({ max: 9999 }).map(String), oddString), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((rows) => rows.map((r) => r.join('\t')).join('\n')),
+        block: fc
+          .array(fc.array(fc.oneof(fc.nat({ max: 9999 }).map(String), oddString), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })
+          .map((rows) => rows.map((r) => r.join('\t')).join('\n')),
       }),
     );
     await fc.assert(
@@ -249,8 +281,7 @@ describe('a property of the page’s own edits', () => {
               () => apply.click(),
               () => undefined,
             );
-          }
-          else if (e.kind === 'name') await page.getByLabel('机关名称').fill(e.value);
+          } else if (e.kind === 'name') await page.getByLabel('机关名称').fill(e.value);
           else if (e.kind === 'text') await page.locator('#field-sections-problems-text').fill(e.value);
           else await page.getByLabel('机关名称').fill('');
         }

@@ -5,15 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { start2021, useServedApp } from './browser';
+import { start2021, servedApp } from './browser';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
 
-const app = useServedApp();
+const app = servedApp();
 const f = formatById('gb-2021')!;
 const cell = (page: Page, row: string, col: string) => page.getByLabel(cellAccessibleName(f.table('requests'), row, col), { exact: true });
-
-
 
 describe('nothing is lost', () => {
   it('closing the page in the middle of typing loses at most the last second', async () => {
@@ -105,7 +103,10 @@ describe('nothing is lost', () => {
       expect(await cell(asking, 'A1', asking === a ? 'SCI' : 'NGO').inputValue()).toBe(asking === a ? '1' : '2');
       const stored = JSON.parse((await other.evaluate(() => localStorage.getItem('nianbao.draft')))!);
       expect(stored.cells.requests.A1[asking === a ? 'NGO' : 'SCI']).toBe(asking === a ? '2' : '1');
-      await asking.getByRole('alert').getByRole('button', { name: /载入另一标签页的版本/ }).click();
+      await asking
+        .getByRole('alert')
+        .getByRole('button', { name: /载入另一标签页的版本/ })
+        .click();
       await expect.poll(() => cell(asking, 'A1', asking === a ? 'NGO' : 'SCI').inputValue()).toBe(asking === a ? '2' : '1');
     } else {
       for (const page of [a, b]) {

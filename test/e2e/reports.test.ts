@@ -4,14 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { useServedApp } from './browser';
+import { servedApp } from './browser';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
 
 const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url));
 const fixture = (n: string) => readFileSync(new URL(`../fixtures/seeds/${n}.draft.json`, import.meta.url));
-const app = useServedApp();
-
+const app = servedApp();
 
 describe('working from published reports', () => {
   it('imports seed 001, shows what it read, opens it with its findings; then makes next year’s draft', async () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { useServedApp } from './browser';
+import { servedApp } from './browser';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
 import { check } from '../../src/rules/engine';
@@ -14,7 +14,7 @@ import { seedDraft, SEEDS } from '../support/drafts';
 import { importDocument } from '../../src/import/importer';
 import { loadPdfJsNode } from '../../src/import/pdfjsNode';
 
-const app = useServedApp();
+const app = servedApp();
 const file = (path: string, name: string, mimeType: string) => ({ name, mimeType, buffer: readFileSync(new URL(path, import.meta.url)) });
 
 describe('the review desk', () => {
@@ -45,7 +45,11 @@ describe('the review desk', () => {
       expect([cells[7], cells[8]]).toEqual([String(s.errors), String(s.warnings)]);
     }
     // And each imported report's row shows what check finds for the draft the importer makes of it.
-    for (const [name, path] of [['004.txt', '../../../shared/seeds/004_1552932f4d23b490.txt'], ['seed001.pdf', '../fixtures/import/seed001.libreoffice.pdf'], ['full2021.pdf', '../fixtures/import/full2021.chromium.pdf']] as const) {
+    for (const [name, path] of [
+      ['004.txt', '../../../shared/seeds/004_1552932f4d23b490.txt'],
+      ['seed001.pdf', '../fixtures/import/seed001.libreoffice.pdf'],
+      ['full2021.pdf', '../fixtures/import/full2021.chromium.pdf'],
+    ] as const) {
       const r = await importDocument(new Uint8Array(readFileSync(new URL(path, import.meta.url))), loadPdfJsNode);
       if (!r.ok) throw new Error(name);
       const s = summarize(check(formatById(r.draft.formatId)!, r.draft));

@@ -28,25 +28,34 @@ describe('the import corpus', () => {
     expect(new Set(corpus.map((d) => d.file.split('.').pop())).size).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(corpus.map((d) => [d.file.split('/').pop()!, d] as const))('%s imports to its expected cells exactly', async (_name, doc) => {
-    const { draft } = await importFile(doc.file);
-    const score = scoreImport(doc.expected, draft);
-    expect(score.wrong).toEqual([]);
-    expect(isExact(score)).toBe(true);
-  }, 30_000);
+  it.each(corpus.map((d) => [d.file.split('/').pop()!, d] as const))(
+    '%s imports to its expected cells exactly',
+    async (_name, doc) => {
+      const { draft } = await importFile(doc.file);
+      const score = scoreImport(doc.expected, draft);
+      expect(score.wrong).toEqual([]);
+      expect(isExact(score)).toBe(true);
+    },
+    30_000,
+  );
 });
 
 describe('documents whose layout leaves a row open', () => {
-  it.each(unresolved.map((d) => [d.file.split('/').pop()!, d] as const))('%s: nothing placed wrongly, the open row left blank and named', async (_name, doc) => {
-    const { draft, report } = await importFile(doc.file);
-    const found = flatCells(draft);
-    const wrong = Object.entries(doc.expected.cells).filter(([cell, value]) => found[cell] !== '' && found[cell] !== value);
-    expect(wrong).toEqual([]);
-    const open = Object.entries(doc.expected.cells).filter(([cell, value]) => found[cell] !== value).map(([cell]) => cell);
-    expect(open.length).toBeGreaterThan(0);
-    for (const cell of open) expect(report.missing).toContain(cell);
-    expect(report.problems.map((p) => p.key)).toContain('import.rowUnreadable');
-  });
+  it.each(unresolved.map((d) => [d.file.split('/').pop()!, d] as const))(
+    '%s: nothing placed wrongly, the open row left blank and named',
+    async (_name, doc) => {
+      const { draft, report } = await importFile(doc.file);
+      const found = flatCells(draft);
+      const wrong = Object.entries(doc.expected.cells).filter(([cell, value]) => found[cell] !== '' && found[cell] !== value);
+      expect(wrong).toEqual([]);
+      const open = Object.entries(doc.expected.cells)
+        .filter(([cell, value]) => found[cell] !== value)
+        .map(([cell]) => cell);
+      expect(open.length).toBeGreaterThan(0);
+      for (const cell of open) expect(report.missing).toContain(cell);
+      expect(report.problems.map((p) => p.key)).toContain('import.rowUnreadable');
+    },
+  );
 });
 
 describe('import on the command line', () => {

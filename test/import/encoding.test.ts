@@ -56,7 +56,14 @@ describe('text encodings', () => {
   it('a web page declaring <meta charset="gbk"> is read as GB18030', () => {
     const html = `<html><head><meta charset="gbk"><title>年报</title></head><body>${seed001
       .split('\n')
-      .map((l) => (l.includes('\t') ? `<table><tr>${l.split('\t').map((c) => `<td>${c}</td>`).join('')}</tr></table>` : `<p>${l}</p>`))
+      .map((l) =>
+        l.includes('\t')
+          ? `<table><tr>${l
+              .split('\t')
+              .map((c) => `<td>${c}</td>`)
+              .join('')}</tr></table>`
+          : `<p>${l}</p>`,
+      )
       .join('')}</body></html>`;
     const r = importReport(gb18030(html));
     expect(r.ok).toBe(true);
@@ -74,7 +81,10 @@ describe('text encodings', () => {
     writeFileSync(join(dir, 'utf8.json'), json);
     writeFileSync(join(dir, 'gbk.json'), gb18030(json));
     const outs: string[][] = [[], []];
-    const codes = [await main(['check', join(dir, 'utf8.json')], (s) => outs[0]!.push(s)), await main(['check', join(dir, 'gbk.json')], (s) => outs[1]!.push(s))];
+    const codes = [
+      await main(['check', join(dir, 'utf8.json')], (s) => outs[0]!.push(s)),
+      await main(['check', join(dir, 'gbk.json')], (s) => outs[1]!.push(s)),
+    ];
     expect(codes[1]).toBe(codes[0]);
     expect(outs[1]).toEqual(outs[0]);
   });
@@ -91,7 +101,13 @@ describe('text encodings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-enc-'));
     writeFileSync(join(dir, 'bad.json'), latin1);
     const err: string[] = [];
-    expect(await main(['check', join(dir, 'bad.json')], () => undefined, (s) => err.push(s))).toBe(2);
+    expect(
+      await main(
+        ['check', join(dir, 'bad.json')],
+        () => undefined,
+        (s) => err.push(s),
+      ),
+    ).toBe(2);
     expect(err.join('\n')).toContain('既不是 UTF-8 也不是 GBK/GB18030');
   });
 });
@@ -118,10 +134,14 @@ describe('hostile markup', () => {
     ['unclosed scripts', '<script>'],
     ['unclosed tags', '<'],
     ['unclosed styles in capitals', '<STYLE>'],
-  ])('a page of 200,000 %s is read without hanging', (_name, unit) => {
-    const r = importReport(`<p>一、总体情况</p>${unit.repeat(200_000)}`);
-    expect(r.ok || r.problem.key).toBeTruthy();
-  }, 10_000);
+  ])(
+    'a page of 200,000 %s is read without hanging',
+    (_name, unit) => {
+      const r = importReport(`<p>一、总体情况</p>${unit.repeat(200_000)}`);
+      expect(r.ok || r.problem.key).toBeTruthy();
+    },
+    10_000,
+  );
 
   it('a DOCX whose paragraphs and rows never close is read without hanging', () => {
     const body = `<w:document><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>${'<w:tbl><w:tr><w:tc><w:p>'.repeat(50_000)}</w:body></w:document>`;

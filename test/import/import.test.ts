@@ -134,7 +134,11 @@ describe('importing other sources', () => {
     expect(importReport('hello world')).toEqual({ ok: false, problem: { key: 'import.noSections' } });
     const zipNotDocx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     expect(importReport(zipNotDocx)).toMatchObject({ ok: false, problem: { key: 'import.unreadable' } });
-    for (const hostile of ['一、总体情况\n二、主动公开政府信息情况\n第二十条第（一）项\n规章 1 2 3 4 5 6 7 8', '<table><tr><td>三、收到和处理政府信息公开申请情况</td></tr></table>&#xFFFFFFF;', '一、总体情况' + '\u0000'.repeat(100)]) {
+    for (const hostile of [
+      '一、总体情况\n二、主动公开政府信息情况\n第二十条第（一）项\n规章 1 2 3 4 5 6 7 8',
+      '<table><tr><td>三、收到和处理政府信息公开申请情况</td></tr></table>&#xFFFFFFF;',
+      '一、总体情况' + '\u0000'.repeat(100),
+    ]) {
       const r = importReport(hostile);
       expect(typeof r.ok).toBe('boolean');
     }

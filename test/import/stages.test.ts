@@ -21,10 +21,7 @@ function line(page: number, y: number, ...parts: [number, string][]): TextItem[]
 
 describe('positioned text into lines and cells', () => {
   it('keeps a blank cell in its column, by the columns of the rows that are full', () => {
-    const items = [
-      ...line(1, 100, [20, '规章'], [200, '1'], [300, '2'], [400, '3']),
-      ...line(1, 120, [20, '行政规范性文件'], [200, '4'], [400, '6']),
-    ];
+    const items = [...line(1, 100, [20, '规章'], [200, '1'], [300, '2'], [400, '3']), ...line(1, 120, [20, '行政规范性文件'], [200, '4'], [400, '6'])];
     expect(layoutText(items).split('\n')).toEqual(['规章\t1\t2\t3', '行政规范性文件\t4\t\t6']);
   });
 
@@ -113,14 +110,22 @@ describe('the arithmetic decides what the layout leaves open', () => {
     expect(inferRow(f, requests, 'A1', ['899', '48', '0', '4', '0', '5'])).toEqual({ ok: false, reason: 'none' });
     // A blank among the parts: every part could be it.
     expect(inferRow(f, requests, 'A1', ['899', '48', '4', '5', '956'])).toEqual({ ok: false, reason: 'several' });
-    const zeros = inferRow(f, review, 'cases', Array.from({ length: 10 }, () => '0'));
+    const zeros = inferRow(
+      f,
+      review,
+      'cases',
+      Array.from({ length: 10 }, () => '0'),
+    );
     expect(zeros).toEqual({ ok: false, reason: 'several' });
     const none = inferRow(f, review, 'cases', ['1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1']);
     expect(none).toEqual({ ok: false, reason: 'none' });
   });
 
   it('in a whole import: the inferred cells are listed, the ambiguous row left blank with its reason', () => {
-    const text = readFileSync(new URL('../../../shared/seeds/001_4ec32009cce65549.txt', import.meta.url), 'utf8').replace('\n\t37\n\t9\n\t2\n', '\n\t1\n\t37\n\t9\n\t2\n');
+    const text = readFileSync(new URL('../../../shared/seeds/001_4ec32009cce65549.txt', import.meta.url), 'utf8').replace(
+      '\n\t37\n\t9\n\t2\n',
+      '\n\t1\n\t37\n\t9\n\t2\n',
+    );
     const r = importReport(text);
     if (!r.ok) throw new Error(r.problem.key);
     expect(r.report.inferred).toHaveLength(15);

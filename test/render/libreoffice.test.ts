@@ -49,28 +49,32 @@ const CASES: [string, number, number][] = [
 ];
 
 describe('the DOCX as LibreOffice renders it', () => {
-  it.each(CASES)('%s renders to %i–%i pages holding every table value in order', async (name, minPages, maxPages) => {
-    const draft = load(name);
-    const format = formatById(draft.formatId)!;
-    const file = join(out, `${name}.docx`);
-    writeFileSync(file, await renderDocx(buildReport(format, draft)));
-    const report = execFileSync(RENDER, [file, join(out, name), '60'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    const pages = Number(/^pages: (\d+)$/m.exec(report)?.[1]);
-    expect(pages).toBeGreaterThanOrEqual(minPages);
-    expect(pages).toBeLessThanOrEqual(maxPages);
-    const pdf = /^pdf: (.+)$/m.exec(report)![1]!;
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  it.each(CASES)(
+    '%s renders to %i–%i pages holding every table value in order',
+    async (name, minPages, maxPages) => {
+      const draft = load(name);
+      const format = formatById(draft.formatId)!;
+      const file = join(out, `${name}.docx`);
+      writeFileSync(file, await renderDocx(buildReport(format, draft)));
+      const report = execFileSync(RENDER, [file, join(out, name), '60'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const pages = Number(/^pages: (\d+)$/m.exec(report)?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(minPages);
+      expect(pages).toBeLessThanOrEqual(maxPages);
+      const pdf = /^pdf: (.+)$/m.exec(report)![1]!;
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
 
-    const headings = format.sections.map((s) => s.heading);
-    for (const [i, section] of format.sections.entries()) {
-      if (!section.tables) continue;
-      const expected = section.tables.flatMap((id) => {
-        const table = format.table(id);
-        return table.rows.flatMap((r) => table.columns.map((c) => displayValue(draft.cells[id]![r.key]![c.key]!, c.kind)).filter((v) => v !== ''));
-      });
-      expect(numbers(between(text, headings[i]!, headings[i + 1]!)), section.heading).toEqual(expected);
-    }
-  }, 240_000);
+      const headings = format.sections.map((s) => s.heading);
+      for (const [i, section] of format.sections.entries()) {
+        if (!section.tables) continue;
+        const expected = section.tables.flatMap((id) => {
+          const table = format.table(id);
+          return table.rows.flatMap((r) => table.columns.map((c) => displayValue(draft.cells[id]![r.key]![c.key]!, c.kind)).filter((v) => v !== ''));
+        });
+        expect(numbers(between(text, headings[i]!, headings[i + 1]!)), section.heading).toEqual(expected);
+      }
+    },
+    240_000,
+  );
 
   it('seed 001: every full page of text holds 22 lines (widow control off), the first one the title and 17', async () => {
     const draft = load('001');
@@ -119,7 +123,10 @@ describe('the DOCX as LibreOffice renders it', () => {
     const file = join(out, 'resave.docx');
     writeFileSync(file, await renderDocx(buildReport(formatById(draft.formatId)!, draft), json));
     const resaved = join(out, 'resaved');
-    execFileSync('soffice', ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', resaved, file], { stdio: 'ignore', env: { ...process.env, HOME: out } });
+    execFileSync('soffice', ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', resaved, file], {
+      stdio: 'ignore',
+      env: { ...process.env, HOME: out },
+    });
     const back = join(resaved, 'resave.docx');
     expect(existsSync(back)).toBe(true); // soffice exits 0 even when it fails
     const extracted = extractDraft(new Uint8Array(readFileSync(back)));

@@ -72,21 +72,37 @@ describe('the DOCX against ECMA-376', () => {
     const results = await checkDocxFiles(Object.fromEntries(NAMES.map((n) => [n, exported[n]!.bytes])));
     for (const name of NAMES) {
       const r = results[name]!;
-      expect(r.validated, name).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', 'word/fontTable.xml', 'word/settings.xml', '[Content_Types].xml', 'customXml/itemProps1.xml']));
+      expect(r.validated, name).toEqual(
+        expect.arrayContaining([
+          'word/document.xml',
+          'word/styles.xml',
+          'word/fontTable.xml',
+          'word/settings.xml',
+          '[Content_Types].xml',
+          'customXml/itemProps1.xml',
+        ]),
+      );
       expect(r.schemaErrors, name).toEqual([]);
       expect(r.packageErrors, name).toEqual([]);
     }
   }, 60_000);
 
   it('refuses a package with two Defaults for one extension (what Word reports as unreadable content)', async () => {
-    const bytes = withPart(exported['001']!.bytes, '[Content_Types].xml', (x) => x.replace('</Types>', '<Default ContentType="application/xml" Extension="XML"/></Types>'));
+    const bytes = withPart(exported['001']!.bytes, '[Content_Types].xml', (x) =>
+      x.replace('</Types>', '<Default ContentType="application/xml" Extension="XML"/></Types>'),
+    );
     const r = (await checkDocxFiles({ bad: bytes })).bad!;
     expect(r.packageErrors).toEqual(['[Content_Types].xml: 2 Default elements for extension "xml"']);
   });
 
   it('refuses what the schemas forbid, a relationship to a missing part, a row off the grid and an undeclared style', async () => {
     let bytes = withPart(exported['002']!.bytes, 'word/document.xml', (x) =>
-      x.replace('<w:body>', '<w:body><w:p><w:pPr><w:jc w:val="center"/><w:spacing w:line="300"/></w:pPr></w:p><w:p><w:pPr><w:pStyle w:val="NoSuchStyle"/></w:pPr></w:p>').replace('<w:gridSpan w:val="2"/>', '<w:gridSpan w:val="3"/>'),
+      x
+        .replace(
+          '<w:body>',
+          '<w:body><w:p><w:pPr><w:jc w:val="center"/><w:spacing w:line="300"/></w:pPr></w:p><w:p><w:pPr><w:pStyle w:val="NoSuchStyle"/></w:pPr></w:p>',
+        )
+        .replace('<w:gridSpan w:val="2"/>', '<w:gridSpan w:val="3"/>'),
     );
     bytes = withPart(bytes, 'word/_rels/document.xml.rels', (x) => x.replace('Target="styles.xml"', 'Target="styles2.xml"'));
     const r = (await checkDocxFiles({ bad: bytes })).bad!;
@@ -108,9 +124,13 @@ describe('the DOCX against ECMA-376', () => {
     };
     expect(packageErrors(good)).toEqual([]);
     expect(packageErrors({ ...good, 'word/media/x.png': '' })).toEqual(['word/media/x.png: no content type']);
-    expect(packageErrors({ ...good, '_rels/.rels': '<Relationships><Relationship Id="rId1" Type="t" Target="word/document.xml"/><Relationship Id="rId1" Type="t" Target="/word/document.xml"/></Relationships>' })).toEqual([
-      '_rels/.rels: relationship id rId1 used twice',
-    ]);
+    expect(
+      packageErrors({
+        ...good,
+        '_rels/.rels':
+          '<Relationships><Relationship Id="rId1" Type="t" Target="word/document.xml"/><Relationship Id="rId1" Type="t" Target="/word/document.xml"/></Relationships>',
+      }),
+    ).toEqual(['_rels/.rels: relationship id rId1 used twice']);
   });
 });
 

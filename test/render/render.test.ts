@@ -95,7 +95,9 @@ describe('DOCX', () => {
     // Body: 3号 仿宋 on exact 28.95 pt lines, 28 characters a line, two characters of first-line indent.
     expect(style(styles, 'Normal')).toContain('w:eastAsia="仿宋_GB2312"');
     expect(style(styles, 'Normal')).toContain('<w:sz w:val="32"/>');
-    expect(style(styles, 'BodyText')).toContain('<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/><w:ind w:firstLine="628" w:firstLineChars="200"/>');
+    expect(style(styles, 'BodyText')).toContain(
+      '<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/><w:ind w:firstLine="628" w:firstLineChars="200"/>',
+    );
     expect(style(styles, 'BodyText')).toContain('<w:spacing w:val="-6"/>');
     const bodyTexts = doc.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
     expect(styled('BodyText').filter((t) => t !== '')).toEqual(bodyTexts);
@@ -135,7 +137,9 @@ describe('DOCX', () => {
     expect(count(review, '<w:vMerge w:val="continue"/>')).toBe(5);
 
     // Page numbers `— N —` in 4号 宋体: odd pages right, even pages left.
-    const footers = Object.entries(parts).filter(([n]) => /^word\/footer\d+\.xml$/.test(n)).map(([, x]) => x);
+    const footers = Object.entries(parts)
+      .filter(([n]) => /^word\/footer\d+\.xml$/.test(n))
+      .map(([, x]) => x);
     expect(footers).toHaveLength(2);
     for (const f of footers) {
       expect(texts(f)).toBe('—  —'); // the page number is a field between the two dashes
@@ -189,9 +193,16 @@ describe('HTML', () => {
     const html = renderHtml(buildReport(formatById(draft.formatId)!, draft));
     expect(count(html, '<table')).toBe(7);
     expect(html).toContain('<caption>第二十条第（五）项</caption>');
-    expect(html).toContain('<th scope="colgroup" colspan="3" rowspan="3" class="left">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>'.replace(' colspan="3" rowspan="3"', ' rowspan="3" colspan="3"'));
+    expect(html).toContain(
+      '<th scope="colgroup" colspan="3" rowspan="3" class="left">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>'.replace(
+        ' colspan="3" rowspan="3"',
+        ' rowspan="3" colspan="3"',
+      ),
+    );
     expect(html).toContain('<th scope="rowgroup" rowspan="20">三、本年度办理结果</th>');
-    expect(html).toContain('<th scope="rowgroup" rowspan="2">其他对外管理服务事项</th><th scope="row" class="left">行政检查</th><td>1</td><td>0</td><td>295</td>');
+    expect(html).toContain(
+      '<th scope="rowgroup" rowspan="2">其他对外管理服务事项</th><th scope="row" class="left">行政检查</th><td>1</td><td>0</td><td>295</td>',
+    );
     expect(html).toContain('@media print');
   });
 

@@ -52,7 +52,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 const mutatedDraftText = fc
-  .tuple(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 4 }), fc.option(fc.nat(), { nil: undefined }))
+  .tuple(
+    fc.integer({ min: 0, max: seeds.length - 1 }),
+    fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 4 }),
+    fc.option(fc.nat(), { nil: undefined }),
+  )
   .map(([s, mutations, cut]) => {
     let draft: unknown = seeds[s];
     for (const [p, m] of mutations) {
@@ -69,7 +73,17 @@ const anyText = fc.oneof(
   { weight: 6, arbitrary: mutatedDraftText },
   { weight: 1, arbitrary: fc.string() },
   { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
-  { weight: 1, arbitrary: fc.constantFrom('{"schemaVersion":1,"__proto__":{"polluted":1}}', '{"schemaVersion":2,"formatId":"gb-2021","cells":{"__proto__":{"x":1}}}', '\uFEFF{}', 'null', '[]', '{"schemaVersion":1e400}') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '{"schemaVersion":1,"__proto__":{"polluted":1}}',
+      '{"schemaVersion":2,"formatId":"gb-2021","cells":{"__proto__":{"x":1}}}',
+      '\uFEFF{}',
+      'null',
+      '[]',
+      '{"schemaVersion":1e400}',
+    ),
+  },
 );
 
 function checkResult(text: string): void {
@@ -93,7 +107,10 @@ function checkResult(text: string): void {
 
 describe('opening damaged and random drafts', () => {
   it('10,000 mutated or random drafts: each loads or gets a clear message, none throws', () => {
-    fc.assert(fc.property(anyText, (text) => checkResult(text)), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(anyText, (text) => checkResult(text)),
+      { numRuns: 10_000 },
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   }, 300_000);
@@ -106,7 +123,11 @@ describe('opening damaged and random drafts', () => {
         writeFileSync(file, text);
         const out: string[] = [];
         const err: string[] = [];
-        const code = await main(['check', file, '--json'], (s) => out.push(s), (s) => err.push(s));
+        const code = await main(
+          ['check', file, '--json'],
+          (s) => out.push(s),
+          (s) => err.push(s),
+        );
         expect([0, 1, 2]).toContain(code);
         if (code === 2) expect(err.join('\n')).toMatch(/不是有效的年报草稿|无法读取/);
         else expect(() => JSON.parse(out.join('\n'))).not.toThrow();

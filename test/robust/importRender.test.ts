@@ -25,14 +25,44 @@ const seedLines = seedFiles.flatMap((f) => readFileSync(new URL(`../../../shared
 const nastyText = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 100 }),
-  fc.constantFrom('<script>alert(1)</script>', ']]>', '&amp;&lt;', '"\'<>&', '😀🏛️👩‍👩‍👧', '\u0000\u0001\u0008', '\r\n\t', '第二十条第（一）项', '一、总体情况', '\uFFFE\uFEFF', 'a\u0300\u0301'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    ']]>',
+    '&amp;&lt;',
+    '"\'<>&',
+    '😀🏛️👩‍👩‍👧',
+    '\u0000\u0001\u0008',
+    '\r\n\t',
+    '第二十条第（一）项',
+    '一、总体情况',
+    '\uFFFE\uFEFF',
+    'a\u0300\u0301',
+  ),
 );
 
 const hostileReport = fc.oneof(
   fc.string({ maxLength: 2000 }),
   fc.array(fc.constantFrom(...seedLines), { maxLength: 300 }).map((lines) => lines.join('\n')),
   fc.tuple(fc.array(fc.constantFrom(...seedLines), { maxLength: 200 }), fc.array(nastyText, { maxLength: 20 })).map(([a, b]) => [...a, ...b].sort().join('\n')),
-  fc.array(fc.constantFrom('<table>', '<tr>', '<td>', '</td>', '</tr>', '</table>', '三、收到和处理政府信息公开申请情况', '0', '1,092', '&#x1F600;', '&#99999999;', '<p>'), { maxLength: 400 }).map((a) => a.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '<table>',
+        '<tr>',
+        '<td>',
+        '</td>',
+        '</tr>',
+        '</table>',
+        '三、收到和处理政府信息公开申请情况',
+        '0',
+        '1,092',
+        '&#x1F600;',
+        '&#99999999;',
+        '<p>',
+      ),
+      { maxLength: 400 },
+    )
+    .map((a) => a.join('')),
   fc.uint8Array({ maxLength: 400 }).map((u) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...u])),
 );
 
@@ -63,7 +93,11 @@ const validDraft: fc.Arbitrary<Draft> = fc
   )
   .map(([id, authored, values, texts, kind]) => {
     const f = format(id);
-    const d = blankDraft(f, { reportYear: f.definition.years.from + 1 > (f.definition.years.to ?? 9999) ? f.definition.years.from : f.definition.years.from + 1, agencyName: texts[0]!, agencyKind: kind });
+    const d = blankDraft(f, {
+      reportYear: f.definition.years.from + 1 > (f.definition.years.to ?? 9999) ? f.definition.years.from : f.definition.years.from + 1,
+      agencyName: texts[0]!,
+      agencyKind: kind,
+    });
     d.totals = authored ? 'computed' : 'as-printed';
     f.cells.forEach((cell, i) => {
       const [t, r, c] = cell.split('/') as [string, string, string];

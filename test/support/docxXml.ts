@@ -23,7 +23,13 @@ export function texts(xml: string): string {
 
 export const count = (s: string, needle: string) => s.split(needle).length - 1;
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The body's paragraphs outside tables, in order: the style each names and its text. */
 export function paragraphs(documentXml: string): { style: string | null; text: string }[] {

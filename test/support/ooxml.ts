@@ -16,7 +16,8 @@ const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 function schemaFiles(): XMLFileInfo[] {
   const files: XMLFileInfo[] = [];
-  for (const name of readdirSync(OOXML_DIR)) if (name.endsWith('.xsd')) files.push({ fileName: name, contents: readFileSync(new URL(name, OOXML_DIR), 'utf8') });
+  for (const name of readdirSync(OOXML_DIR))
+    if (name.endsWith('.xsd')) files.push({ fileName: name, contents: readFileSync(new URL(name, OOXML_DIR), 'utf8') });
   for (const name of readdirSync(new URL('schemas/', OOXML_DIR))) {
     files.push({ fileName: `schemas/${name}`, contents: readFileSync(new URL(`schemas/${name}`, OOXML_DIR), 'utf8') });
   }
@@ -31,7 +32,9 @@ export function applyMarkupCompatibility(xml: string): string {
   const root = /<([\w:]+)(\s[^>]*)?>/.exec(xml.replace(/^<\?xml[^>]*\?>\s*/, ''));
   if (!root) return xml;
   const a = attrs(root[0]);
-  const mcPrefix = Object.entries(a).find(([k, v]) => k.startsWith('xmlns:') && v === MC)?.[0].slice(6);
+  const mcPrefix = Object.entries(a)
+    .find(([k, v]) => k.startsWith('xmlns:') && v === MC)?.[0]
+    .slice(6);
   if (!mcPrefix) return xml;
   const ignorable = (a[`${mcPrefix}:Ignorable`] ?? '').split(/\s+/).filter(Boolean);
   for (const prefix of ignorable) {
@@ -129,7 +132,8 @@ export function tableGridErrors(documentXml: string): string[] {
         const span = Number(/<w:gridSpan w:val="(\d+)"\/>/.exec(tc)?.[1] ?? 1);
         const width = /<w:tcW (?:w:type="dxa" w:w="(\d+)"|w:w="(\d+)" w:type="dxa")\/>/.exec(tc);
         const expected = grid.slice(column, column + span).reduce((a, b) => a + b, 0);
-        if (width && Number(width[1] ?? width[2]) !== expected) errors.push(`table ${t + 1} row ${r + 1}: a cell ${width[1] ?? width[2]} wide over columns ${column + 1}–${column + span} of ${expected}`);
+        if (width && Number(width[1] ?? width[2]) !== expected)
+          errors.push(`table ${t + 1} row ${r + 1}: a cell ${width[1] ?? width[2]} wide over columns ${column + 1}–${column + span} of ${expected}`);
         column += span;
       }
       if (column !== grid.length) errors.push(`table ${t + 1} row ${r + 1}: cells span ${column} of ${grid.length} grid columns`);

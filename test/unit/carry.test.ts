@@ -51,7 +51,10 @@ describe('aggregation', () => {
     expect(years).toEqual({ ok: false, problem: { key: 'aggregate.mixedYears', params: { years: '2019、2020' } } });
     const formats = aggregateDrafts([seedDraft('001'), { ...full2021(), reportYear: 2020 }]);
     expect(formats.ok).toBe(false);
-    if (!formats.ok) expect(zh(formats.problem.key, formats.problem.params)).toBe('这些草稿使用的报告格式不同（北京市格式（2019年版）、全国统一格式（2021年版）），不能汇总。');
+    if (!formats.ok)
+      expect(zh(formats.problem.key, formats.problem.params)).toBe(
+        '这些草稿使用的报告格式不同（北京市格式（2019年版）、全国统一格式（2021年版）），不能汇总。',
+      );
   });
 
   it('keeps computed totals computed when every draft is authored', () => {
@@ -81,11 +84,18 @@ describe('next year’s report', () => {
     expect(draft.sections.problems.text).toBe(seedDraft('001').sections.problems.text);
     const unrevised = check(f, draft).filter((x) => x.rule === 'text.unrevised');
     expect(unrevised.map((x) => x.cells[0])).toContain('sections.problems.text');
-    expect(findingMessage(zh, unrevised.find((x) => x.cells[0] === 'sections.problems.text')!)).toBe(
-      '“五、存在的主要问题及改进情况”沿用了 2020 年度报告的原文，尚未修改（年度报告不应内容雷同）。',
-    );
+    expect(
+      findingMessage(
+        zh,
+        unrevised.find((x) => x.cells[0] === 'sections.problems.text')!,
+      ),
+    ).toBe('“五、存在的主要问题及改进情况”沿用了 2020 年度报告的原文，尚未修改（年度报告不应内容雷同）。');
     draft.sections.problems.text += '\n2021年新增：加强培训。';
-    expect(check(f, draft).filter((x) => x.rule === 'text.unrevised').map((x) => x.cells[0])).not.toContain('sections.problems.text');
+    expect(
+      check(f, draft)
+        .filter((x) => x.rule === 'text.unrevised')
+        .map((x) => x.cells[0]),
+    ).not.toContain('sections.problems.text');
   });
 
   it('in the 2019 format, next year’s 上一年项目数量 is this year’s count plus its change', () => {
@@ -106,9 +116,19 @@ describe('from the 2019 format to the 2021 format', () => {
     expect(draft.cells.requests!['B6.3']!.NP).toBe('52');
     expect(draft.cells.requests!['B6.1']!.NP).toBe('');
     expect(report.mapped).toContainEqual({ from: 'requests/B6/NP', to: 'requests/B6.3/NP' });
-    expect(report.noCounterpart).toEqual(expect.arrayContaining(['art20_1/normative_docs/total_public', 'art20_5/inspection/decisions', 'art20_8/fees/prev_items', 'art20_9/procurement/amount']));
+    expect(report.noCounterpart).toEqual(
+      expect.arrayContaining(['art20_1/normative_docs/total_public', 'art20_5/inspection/decisions', 'art20_8/fees/prev_items', 'art20_9/procurement/amount']),
+    );
     expect(report.noCounterpart).toHaveLength(20);
-    expect(report.leftBlank).toEqual(expect.arrayContaining(['art20_1/normative_docs/repealed', 'art20_1/normative_docs/in_force', 'art20_8/fees/amount', 'requests/B6.1/NP', 'requests/B6.2/TOT']));
+    expect(report.leftBlank).toEqual(
+      expect.arrayContaining([
+        'art20_1/normative_docs/repealed',
+        'art20_1/normative_docs/in_force',
+        'art20_8/fees/amount',
+        'requests/B6.1/NP',
+        'requests/B6.2/TOT',
+      ]),
+    );
     // Nothing that had a value is lost without a line in the report.
     const seed = seedDraft('001');
     const filled = format('bj-2019').cells.filter((c) => {
@@ -164,7 +184,8 @@ describe('numbers in the narrative', () => {
 
   it('writes the standard sentences with the table’s figures', () => {
     expect(figuresSentences(format('gb-2021'), full2021())).toEqual({
-      requests: '本年度共收到政府信息公开申请58件，上年结转4件；办结59件，结转下年度继续办理3件。从办理结果看，予以公开23件，部分公开9件，不予公开6件，无法提供14件，不予处理4件，其他处理3件。',
+      requests:
+        '本年度共收到政府信息公开申请58件，上年结转4件；办结59件，结转下年度继续办理3件。从办理结果看，予以公开23件，部分公开9件，不予公开6件，无法提供14件，不予处理4件，其他处理3件。',
       review: '因政府信息公开工作被申请行政复议3件，被提起行政诉讼2件。',
     });
     // Each sentence waits for its own table: with section 四 blank, the section 三 sentence is already there.

@@ -44,7 +44,8 @@ describe('check', () => {
       expected: null,
       actual: null,
       difference: null,
-      message: '三、收到和处理政府信息公开申请情况：有 1 个单元格未填（「四、结转下年度继续办理」「科研机构」）。空白不等于 0，涉及这些单元格的勾稽关系暂时无法核对。',
+      message:
+        '三、收到和处理政府信息公开申请情况：有 1 个单元格未填（「四、结转下年度继续办理」「科研机构」）。空白不等于 0，涉及这些单元格的勾稽关系暂时无法核对。',
     });
   });
 
@@ -56,7 +57,10 @@ describe('check', () => {
     writeFileSync(file, JSON.stringify(next));
     const r = await run('check', file, '--previous', seedPath('001'), '--json');
     const carry = JSON.parse(r.out).findings.filter((f: { rule: string }) => f.rule === 'requests.carry-over');
-    expect(carry.map((f: { cells: string[] }) => f.cells)).toEqual([['requests/A2/NP', 'previous:requests/C/NP'], ['requests/A2/TOT', 'previous:requests/C/TOT']]);
+    expect(carry.map((f: { cells: string[] }) => f.cells)).toEqual([
+      ['requests/A2/NP', 'previous:requests/C/NP'],
+      ['requests/A2/TOT', 'previous:requests/C/TOT'],
+    ]);
   });
 
   it('exits 2 with a message for a missing, damaged or invalid file', async () => {
@@ -82,10 +86,34 @@ describe('cells', () => {
   it('lists every cell as a JSON line with printed labels, blank as ""', async () => {
     const lines = (await run('cells', seedPath('003'))).out.split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(6 + 9 + 6 + 2 + 2 + 161 + 15);
-    expect(lines).toContainEqual({ section: '三、收到和处理政府信息公开申请情况', table: '三、收到和处理政府信息公开申请情况', row: '四、结转下年度继续办理', column: '科研机构', value: '' });
-    expect(lines).toContainEqual({ section: '三、收到和处理政府信息公开申请情况', table: '三、收到和处理政府信息公开申请情况', row: '三、本年度办理结果/（四）无法提供/1.本机关不掌握相关政府信息', column: '自然人', value: '1' });
-    expect(lines).toContainEqual({ section: '二、主动公开政府信息情况', table: '第二十条第（五）项', row: '其他对外管理服务事项/行政检查', column: '本年增/减', value: '0' });
-    expect(lines).toContainEqual({ section: '二、主动公开政府信息情况', table: '第二十条第（九）项', row: '政府集中采购', column: '采购总金额（万元，保留四位小数）', value: '491.2800' });
+    expect(lines).toContainEqual({
+      section: '三、收到和处理政府信息公开申请情况',
+      table: '三、收到和处理政府信息公开申请情况',
+      row: '四、结转下年度继续办理',
+      column: '科研机构',
+      value: '',
+    });
+    expect(lines).toContainEqual({
+      section: '三、收到和处理政府信息公开申请情况',
+      table: '三、收到和处理政府信息公开申请情况',
+      row: '三、本年度办理结果/（四）无法提供/1.本机关不掌握相关政府信息',
+      column: '自然人',
+      value: '1',
+    });
+    expect(lines).toContainEqual({
+      section: '二、主动公开政府信息情况',
+      table: '第二十条第（五）项',
+      row: '其他对外管理服务事项/行政检查',
+      column: '本年增/减',
+      value: '0',
+    });
+    expect(lines).toContainEqual({
+      section: '二、主动公开政府信息情况',
+      table: '第二十条第（九）项',
+      row: '政府集中采购',
+      column: '采购总金额（万元，保留四位小数）',
+      value: '491.2800',
+    });
   });
 
   it('--csv writes a spreadsheet Excel and WPS open with the Chinese intact', async () => {

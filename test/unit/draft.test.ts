@@ -20,7 +20,13 @@ describe('the draft', () => {
   it('keeps blank cells blank and computes the totals of an authored draft', () => {
     let draft = blankDraft(gb2021, { reportYear: 2024, agencyName: '某某局' });
     expect(cellValue(withComputedTotals(gb2021, draft), 'requests/A1/TOT')).toBe('');
-    for (const [col, v] of [['NP', '3'], ['BIZ', '1'], ['SCI', '0'], ['NGO', '0'], ['LAW', '0']] as const) {
+    for (const [col, v] of [
+      ['NP', '3'],
+      ['BIZ', '1'],
+      ['SCI', '0'],
+      ['NGO', '0'],
+      ['LAW', '0'],
+    ] as const) {
       draft = setCell(draft, `requests/A1/${col}`, v);
     }
     // One part (其他) is still blank: the total is unknown, not 4.

@@ -79,7 +79,11 @@ describe('format definitions', () => {
           c += cell.colSpan ?? 1;
         }
       });
-      for (const row of grid) expect(row.every((x) => x !== null), `${t.id}: hole in header`).toBe(true);
+      for (const row of grid)
+        expect(
+          row.every((x) => x !== null),
+          `${t.id}: hole in header`,
+        ).toBe(true);
       // The lowest header cell above each data column is that column's label.
       const bottom = grid[height - 1]!.slice(t.labelColumns);
       expect(bottom).toEqual(t.columns.map((c) => c.label));
@@ -87,8 +91,12 @@ describe('format definitions', () => {
   });
 
   it('section 三 has 23 rows in 2019 and 25 in 2021, with （六）其他处理 split in three in 2021', () => {
-    const rows2019 = formatById('gb-2019')!.table('requests').rows.map((r) => r.key);
-    const rows2021 = formatById('gb-2021')!.table('requests').rows.map((r) => r.key);
+    const rows2019 = formatById('gb-2019')!
+      .table('requests')
+      .rows.map((r) => r.key);
+    const rows2021 = formatById('gb-2021')!
+      .table('requests')
+      .rows.map((r) => r.key);
     expect(rows2019).toHaveLength(23);
     expect(rows2021).toHaveLength(25);
     expect(rows2021.filter((k) => k.startsWith('B6.'))).toEqual(['B6.1', 'B6.2', 'B6.3']);

@@ -29,7 +29,15 @@ describe('i18n resources', () => {
         Object.entries(obj).flatMap(([k, v]) =>
           typeof v === 'object' && v !== null
             ? Object.entries(vars(v)).map(([kk, vv]) => [`${k}.${kk}`, vv])
-            : [[k.replace(/_(one|other)$/, ''), [...String(v).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort().join(',')]],
+            : [
+                [
+                  k.replace(/_(one|other)$/, ''),
+                  [...String(v).matchAll(/{{(\w+)}}/g)]
+                    .map((m) => m[1])
+                    .sort()
+                    .join(','),
+                ],
+              ],
         ),
       );
     expect(vars(en)).toEqual(vars(zh));

@@ -34,14 +34,18 @@ function draftAtLimits(formatId: string, fill = '\u0001'): Draft {
 }
 
 describe('limits', () => {
-  it.each(FORMAT_IDS)('%s: a draft at every limit, in the longest-written characters, saves under the file limit and opens again', (id) => {
-    const d = draftAtLimits(id);
-    const json = draftToJson(d);
-    expect(Buffer.byteLength(json, 'utf8')).toBeLessThanOrEqual(LIMITS.draftFileBytes);
-    const back = readDraftText(json);
-    expect(back.ok).toBe(true);
-    expect(back.ok && draftToJson(back.draft)).toBe(json);
-  }, 30_000);
+  it.each(FORMAT_IDS)(
+    '%s: a draft at every limit, in the longest-written characters, saves under the file limit and opens again',
+    (id) => {
+      const d = draftAtLimits(id);
+      const json = draftToJson(d);
+      expect(Buffer.byteLength(json, 'utf8')).toBeLessThanOrEqual(LIMITS.draftFileBytes);
+      const back = readDraftText(json);
+      expect(back.ok).toBe(true);
+      expect(back.ok && draftToJson(back.draft)).toBe(json);
+    },
+    30_000,
+  );
 
   it('one character beyond a limit is refused, naming the field', () => {
     const d = draftAtLimits('gb-2021', '长');
@@ -61,7 +65,7 @@ describe('limits', () => {
     expect(parseCellInput('9'.repeat(65), { type: 'count' })).toEqual({ ok: false, problem: 'tooLong' });
   });
 
-  it('fills templates literally: $& $\' and {{…}} in a value stay as typed', () => {
+  it("fills templates literally: $& $' and {{…}} in a value stay as typed", () => {
     expect(fillTemplate('共{{n}}件，{{year}}年', { n: "$&$'$`$1", year: '{{n}}' })).toEqual({ text: "共$&$'$`$1件，{{n}}年", complete: true });
     expect(fillTemplate('{{a}}和{{b}}', { a: '1' })).toEqual({ text: '1和', complete: false });
   });
@@ -73,7 +77,11 @@ describe('limits', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-limits-'));
     writeFileSync(join(dir, 'd.json'), draftToJson(d));
     const err: string[] = [];
-    const code = await main(['next', join(dir, 'd.json'), '-o', join(dir, 'n.json')], () => undefined, (s) => err.push(s));
+    const code = await main(
+      ['next', join(dir, 'd.json'), '-o', join(dir, 'n.json')],
+      () => undefined,
+      (s) => err.push(s),
+    );
     expect(code).toBe(2);
     expect(err.join('\n')).toContain(`${LIMITS.lastYear} 年度之后没有可用的报告格式`);
     expect(() => readFileSync(join(dir, 'n.json'))).toThrow();
@@ -85,7 +93,7 @@ describe('a property of edits within the limits', () => {
   const oddText = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 40 }),
     fc.string({ unit: 'binary', maxLength: 40 }),
-    fc.constantFrom('１２３', '\ud800', '\udfff孤', '\u0000\u0001\u001f', '\u200f\u202e', '\uFFFE\uFFFF', '😀'.repeat(30), '$&$\'{{year}}'),
+    fc.constantFrom('１２３', '\ud800', '\udfff孤', '\u0000\u0001\u001f', '\u200f\u202e', '\uFFFE\uFFFF', '😀'.repeat(30), "$&$'{{year}}"),
     fc.nat({ max: 70 }).map((n) => '9'.repeat(n)),
     fc.nat({ max: LIMITS.text + 10 }).map((n) => '长'.repeat(n)),
   );

@@ -18,7 +18,10 @@ describe('findings on the seeds', () => {
       const d = seedDraft(n);
       const findings = check(format(d.formatId), d);
       expect(severe(findings), n).toEqual([]);
-      expect(findings.filter((f) => f.rule.startsWith('requests.') || f.rule.startsWith('review.')), n).toEqual([]);
+      expect(
+        findings.filter((f) => f.rule.startsWith('requests.') || f.rule.startsWith('review.')),
+        n,
+      ).toEqual([]);
     }
   });
 
@@ -188,7 +191,10 @@ describe('incremental re-check', () => {
 describe('dates, format and year', () => {
   const f = format('gb-2021');
   const base = (patch: Partial<Draft>): Draft => ({ ...blankDraft(f, { reportYear: 2024, agencyName: '某某市财政局' }), ...patch });
-  const rules = (d: Draft) => check(f, d).filter((x) => x.section === 'meta').map((x) => `${x.severity}:${x.rule}`);
+  const rules = (d: Draft) =>
+    check(f, d)
+      .filter((x) => x.section === 'meta')
+      .map((x) => `${x.severity}:${x.rule}`);
 
   it('deadlines depend on the kind of agency', () => {
     expect(rules(base({ publicationDate: '2025-01-31' }))).toEqual([]);
@@ -221,7 +227,10 @@ describe('text checks', () => {
     for (const [k, v] of Object.entries(patch)) d.sections[k as 'other'].text = v;
     return d;
   };
-  const textRules = (d: Draft) => check(f, d).filter((x) => x.rule.startsWith('text.')).map((x) => x.key);
+  const textRules = (d: Draft) =>
+    check(f, d)
+      .filter((x) => x.rule.startsWith('text.'))
+      .map((x) => x.key);
 
   it('section 五 or 六 empty or only 无 is a warning', () => {
     expect(textRules(withText({ problems: '', other: '无。' }))).toEqual(['text.empty@problems', 'text.empty@other', 'text.must-mention@other.processingFees']);
@@ -283,10 +292,12 @@ describe('cross-year relations (with last year’s draft)', () => {
     d.cells.art20_1!.normative_docs.in_force = '43';
     expect(check(f, d, last).filter((x) => x.rule.startsWith('art20_1.'))).toEqual([]);
     d.cells.art20_1!.normative_docs = { issued: '1', repealed: '50', in_force: '0' };
-    expect(check(f, d, last).filter((x) => x.rule.startsWith('art20_1.')).map((x) => x.rule).sort()).toEqual([
-      'art20_1.in-force',
-      'art20_1.repeal-within-stock',
-    ]);
+    expect(
+      check(f, d, last)
+        .filter((x) => x.rule.startsWith('art20_1.'))
+        .map((x) => x.rule)
+        .sort(),
+    ).toEqual(['art20_1.in-force', 'art20_1.repeal-within-stock']);
   });
 
   it('2019: 上一年项目数量 follows last year’s count and change', () => {
@@ -295,7 +306,9 @@ describe('cross-year relations (with last year’s draft)', () => {
     last.cells.art20_6!.penalty = { prev_items: '7', change: '-3', decisions: '0' };
     const d = blankDraft(f, { reportYear: 2020 });
     d.cells.art20_6!.penalty = { prev_items: '7', change: '-8', decisions: '0' };
-    const rules = check(f, d, last).filter((x) => x.rule.startsWith('art20_6.')).map((x) => `${x.rule}:${x.expected}:${x.actual}`);
+    const rules = check(f, d, last)
+      .filter((x) => x.rule.startsWith('art20_6.'))
+      .map((x) => `${x.rule}:${x.expected}:${x.actual}`);
     expect(rules).toEqual(['art20_6.item-count:4:7', 'art20_6.items-not-negative:0:-1']);
   });
 

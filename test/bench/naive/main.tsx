@@ -22,7 +22,9 @@ const count = z.string().regex(/^\d{0,9}$/, '请填写数字');
 const schema = z.object({ cells: z.record(z.string(), z.record(z.string(), z.record(z.string(), count))) });
 
 const defaults: Values = {
-  cells: Object.fromEntries(TABLES.map((t) => [t.id, Object.fromEntries(t.rows.map((r) => [r.key.replace(/\./g, '_'), Object.fromEntries(t.columns.map((c) => [c.key, '1']))]))])),
+  cells: Object.fromEntries(
+    TABLES.map((t) => [t.id, Object.fromEntries(t.rows.map((r) => [r.key.replace(/\./g, '_'), Object.fromEntries(t.columns.map((c) => [c.key, '1']))]))]),
+  ),
 };
 
 function valueOf(values: Values, cell: string): number {

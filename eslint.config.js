@@ -1,0 +1,20 @@
+// The project's lint rules: no import cycles, the rules of React hooks, type-only imports marked as such.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test/ooxml/**', '**/*.tmp.mts'] },
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+    plugins: { '@typescript-eslint': tseslint.plugin, 'import-x': importX, 'react-hooks': reactHooks },
+    settings: { 'import-x/extensions': ['.ts', '.tsx', '.mts'], 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.mts', '.js', '.json'] } } },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+);
