@@ -4,26 +4,12 @@
  * table is rebuilt from positions exactly as for a PDF read directly.
  */
 import type { TextItem } from './pdfLayout';
+import { charColumns } from '../model/displayWidth';
 
 /** Points per character column and per line, in the positioned items made from such text. */
 const COLUMN = 5;
 const LINE = 12;
 const SIZE = 10;
-
-/** East Asian wide and full-width characters take two columns in such text. */
-function columns(ch: string): number {
-  const c = ch.codePointAt(0)!;
-  return (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    c >= 0x20000
-    ? 2
-    : 1;
-}
 
 /** Whether the text is laid out in columns: many of its lines hold wide runs of spaces between words, and no tabs. */
 export function isColumnLayout(text: string): boolean {
@@ -57,7 +43,7 @@ export function columnLayoutItems(text: string): TextItem[] {
             page,
             x: runStart * COLUMN,
             y: y * LINE,
-            width: [...run.trimEnd()].reduce((w, ch) => w + columns(ch), 0) * COLUMN,
+            width: [...run.trimEnd()].reduce((w, ch) => w + charColumns(ch), 0) * COLUMN,
             size: SIZE,
             text: run.trimEnd(),
           });
@@ -65,7 +51,7 @@ export function columnLayoutItems(text: string): TextItem[] {
       };
       for (const ch of line) {
         if (ch === ' ' || ch === '\u3000') {
-          spaces += columns(ch);
+          spaces += charColumns(ch);
           if (run !== '') run += ch;
         } else {
           // Two spaces or more part two runs: a column boundary, not a word space.
@@ -74,7 +60,7 @@ export function columnLayoutItems(text: string): TextItem[] {
           run += ch;
           spaces = 0;
         }
-        col += columns(ch);
+        col += charColumns(ch);
       }
       flush();
       y++;
