@@ -42,3 +42,16 @@ export function summarize(findings: readonly Finding[]): FindingSummary {
   }
   return s;
 }
+
+/** What a check unit returns for one finding, before the engine stamps its unit and order. */
+export type UnitFinding = Omit<Finding, 'unit' | 'order'>;
+
+/**
+ * A finding with the defaults most rules use: its key is its rule (one finding of the rule per draft) and it
+ * compares no values unless it says so.
+ */
+export function makeFinding(
+  f: Pick<Finding, 'rule' | 'severity' | 'section' | 'cells' | 'message'> & Partial<Pick<Finding, 'key' | 'expected' | 'actual' | 'difference'>>,
+): UnitFinding {
+  return { key: f.rule, expected: null, actual: null, difference: null, ...f };
+}

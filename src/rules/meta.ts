@@ -1,6 +1,7 @@
 /** Checks of the report's header: the format against the year, the publication date, last year's draft. */
 import { formatFitsYear, pickFormat } from '../format/registry';
 import type { Unit } from './unit';
+import { makeFinding } from './finding';
 
 /**
  * Statutory deadlines (条例第四十九条), as month-day of the year after the report year: departments of
@@ -17,15 +18,13 @@ export const formatYearFindings: Unit = {
     const { from, to } = format.definition.years;
     const suggested = pickFormat(draft.reportYear, draft.agency.region);
     return [
-      {
+      makeFinding({
         rule: 'format.wrong-year',
-        key: 'format.wrong-year',
         severity: 'error',
         section: 'meta',
         cells: ['formatId', 'reportYear'],
         expected: suggested.id,
         actual: format.id,
-        difference: null,
         message: {
           key: to === null ? 'rule.formatWrongYearOpen' : 'rule.formatWrongYear',
           params: {
@@ -37,7 +36,7 @@ export const formatYearFindings: Unit = {
             suggested: suggested.definition.name,
           },
         },
-      },
+      }),
     ];
   },
 };
@@ -54,25 +53,20 @@ export const dateFindings: Unit = {
     const year = draft.reportYear;
     if (date === '') {
       return [
-        {
+        makeFinding({
           rule: 'date.missing',
-          key: 'date.missing',
           severity: 'hint',
           section: 'meta',
           cells: ['publicationDate'],
-          expected: null,
-          actual: null,
-          difference: null,
           message: { key: 'rule.dateMissing', params: {} },
-        },
+        }),
       ];
     }
     const periodEnd = `${year + 1}-01-01`;
     if (date < periodEnd) {
       return [
-        {
+        makeFinding({
           rule: 'date.before-period-end',
-          key: 'date.before-period-end',
           severity: 'error',
           section: 'meta',
           cells: ['publicationDate', 'reportYear'],
@@ -80,7 +74,7 @@ export const dateFindings: Unit = {
           actual: date,
           difference: daysBetween(periodEnd, date),
           message: { key: 'rule.dateBeforePeriodEnd', params: { date, year, earliest: periodEnd } },
-        },
+        }),
       ];
     }
     const monthDay = DEADLINES[draft.agency.kind];
@@ -88,9 +82,8 @@ export const dateFindings: Unit = {
     const deadline = `${year + 1}-${monthDay}`;
     if (date <= deadline) return [];
     return [
-      {
+      makeFinding({
         rule: 'date.after-deadline',
-        key: 'date.after-deadline',
         severity: 'warning',
         section: 'meta',
         cells: ['publicationDate', 'agency.kind'],
@@ -101,7 +94,7 @@ export const dateFindings: Unit = {
           key: 'rule.dateAfterDeadline',
           params: { date, deadline, days: daysBetween(deadline, date), kindKey: `agencyKind.${draft.agency.kind}` },
         },
-      },
+      }),
     ];
   },
 };
@@ -112,17 +105,15 @@ export const previousYearFindings: Unit = {
   run({ draft, previous }) {
     if (!previous || previous.draft.reportYear === draft.reportYear - 1) return [];
     return [
-      {
+      makeFinding({
         rule: 'previous.wrong-year',
-        key: 'previous.wrong-year',
         severity: 'warning',
         section: 'meta',
         cells: ['reportYear'],
         expected: draft.reportYear - 1,
         actual: previous.draft.reportYear,
-        difference: null,
         message: { key: 'rule.previousWrongYear', params: { year: draft.reportYear, previousYear: previous.draft.reportYear } },
-      },
+      }),
     ];
   },
 };
