@@ -1,6 +1,6 @@
 // The project's lint rules: no import cycles, the rules of React hooks, type-only imports marked as such.
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import importPlugin from 'eslint-plugin-import';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
@@ -8,10 +8,10 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,mts}'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
-    plugins: { '@typescript-eslint': tseslint.plugin, 'import-x': importX, 'react-hooks': reactHooks },
-    settings: { 'import-x/extensions': ['.ts', '.tsx', '.mts'], 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.mts', '.js', '.json'] } } },
+    plugins: { '@typescript-eslint': tseslint.plugin, import: importPlugin, 'react-hooks': reactHooks },
+    settings: { 'import/extensions': ['.ts', '.tsx', '.mts'], 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.mts', '.js', '.json'] } } },
     rules: {
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import/no-cycle': ['error', { ignoreExternal: true }],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
