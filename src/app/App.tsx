@@ -486,17 +486,13 @@ export function App() {
                 <section key={s.id} id={`part-${s.id}`} aria-labelledby={`heading-${s.id}`} className="part">
                   <h2 id={`heading-${s.id}`}>{s.heading}</h2>
                   <SectionSummary part={s.id} />
-                  {s.id === 'general' && <GeneralSection def={s} />}
+                  {/* A section's parts, as its definition lists them: guidance topics, tables, its own text, the matters it must report. */}
+                  {s.topics && <GeneralSection def={s} />}
                   {(s.tables ?? []).map((id) => (
                     <TableGrid key={id} table={store.format.table(id)} />
                   ))}
-                  {s.id === 'problems' && <TextField path="sections.problems.text" label={t('text.problems')} hint={t('text.problemsHint')} rows={10} />}
-                  {s.id === 'other' && (
-                    <>
-                      <TextField path="sections.other.text" label={t('text.other')} hint={t('text.otherHint')} rows={6} />
-                      {s.mentions?.some((m) => m.id === 'processingFees') && <ProcessingFees />}
-                    </>
-                  )}
+                  {s.freeText && <TextField path={`sections.${s.id}.text`} label={t(`text.${s.id}`)} hint={t(`text.${s.id}Hint`)} rows={s.freeText.rows} />}
+                  {s.mentions?.some((m) => m.id === 'processingFees') && <ProcessingFees />}
                 </section>
               ))}
             </form>

@@ -60,6 +60,11 @@ const tableSchema = z.object({
   labelColumns: z.int().check(z.minimum(0)),
   /** The header grid exactly as printed, row by row, with merged cells. */
   header: z.array(z.array(headerCellSchema)),
+  /**
+   * The header over the label column is a note on the table (三's 本列数据的勾稽关系), not a column name
+   * (信息内容): the plain-text report prints it above the table.
+   */
+  labelHeaderIsNote: z._default(z.boolean(), false),
   columns: z.array(columnSchema).check(z.minLength(1)),
   rows: z.array(rowSchema).check(z.minLength(1)),
 });
@@ -110,6 +115,8 @@ const sectionSchema = z.object({
     ),
   ),
   tables: z.optional(z.array(z.string())),
+  /** The section's own free text (五, 六), and how many lines its field shows; its label is `text.<id>` in the messages. */
+  freeText: z.optional(z.object({ rows: z.int().check(z.minimum(2)) })),
   /**
    * Matters the section's text must speak of (2021 section 六: 信息处理费). Mentioned when the text contains
    * any of `anyOf`, or the draft's structured fields for that matter are filled.

@@ -28,6 +28,8 @@ export interface DocTable {
   /** Number of grid columns. */
   width: number;
   labelColumns: number;
+  /** The label column's header is a note on the table rather than the column's name (see the format file). */
+  labelHeaderIsNote: boolean;
   /** Rows of the header grid (repeated on every page). */
   header: DocCell[][];
   body: DocCell[][];
@@ -96,7 +98,15 @@ export function tableModel(table: Table, draft: Draft): DocTable {
       return { text, rowSpan: c.rowSpan, colSpan: c.colSpan, header: true, align: (c.rowSpan > 1 ? 'center' : 'left') as Align };
     }),
   );
-  return { id: table.id, caption: table.caption, width: layout.width, labelColumns: table.labelColumns, header, body };
+  return {
+    id: table.id,
+    caption: table.caption,
+    width: layout.width,
+    labelColumns: table.labelColumns,
+    labelHeaderIsNote: table.labelHeaderIsNote,
+    header,
+    body,
+  };
 }
 
 export function buildReport(format: Format, draft: Draft): ReportDocument {

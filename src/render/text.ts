@@ -55,9 +55,10 @@ export function tableText(table: DocTable): string[] {
   const names = columnNames.map((stack) => ((leafCounts.get(stack.at(-1)!) ?? 0) > 1 ? stack.join('/') : stack.at(-1)!));
   const lines: string[] = [];
   if (table.caption) lines.push(table.caption);
-  const note = table.labelColumns > 0 ? head[0]![0]!.text : '';
-  const labelHeader = note === '信息内容' ? note : '';
-  if (note && note !== '信息内容') lines.push(note);
+  const labelText = table.labelColumns > 0 ? head[0]![0]!.text : '';
+  // The format says whether the label column's header names the column (信息内容) or is a note on the table.
+  const labelHeader = table.labelHeaderIsNote ? '' : labelText;
+  if (labelText && table.labelHeaderIsNote) lines.push(labelText);
 
   if (valueCols > 8) {
     const labelWidth = Math.max(...names.map(displayWidth));
