@@ -16,6 +16,13 @@ const app = servedApp();
 const f = formatById('gb-2021')!;
 const cell = (page: Page, row: string, col: string) => page.getByLabel(cellAccessibleName(f.table('requests'), row, col), { exact: true });
 const stored = async (page: Page) => page.evaluate(() => localStorage.getItem('nianbao.draft'));
+/** The draft the browser holds, once it is there (the page stores a change within a second). */
+const storedDraft = async (page: Page) =>
+  JSON.parse((await stored(page)) ?? 'null') as {
+    publicationDate: string;
+    agency: { name: string };
+    cells: { requests: { A1: Record<string, string> } };
+  } | null;
 
 /** Reloads without the leave prompt (the tests save nothing to a file) and waits for the page to be back. */
 async function reload(page: Page) {
@@ -72,7 +79,7 @@ describe('whatever the page accepts, it gives back', () => {
     await start2021(page, app.served.origin);
     const date = page.getByLabel('发布日期');
     await date.fill('2025-01-20');
-    await page.waitForTimeout(700);
+    await expect.poll(async () => (await storedDraft(page))?.publicationDate).toBe('2025-01-20');
     await date.evaluate((el: HTMLInputElement) => {
       // What Chromium's date control hands over when the clerk keeps typing in its year field (01, 20, 20261).
       // Set as the control sets it, through the element's own setter, so React sees the change.
@@ -81,8 +88,10 @@ describe('whatever the page accepts, it gives back', () => {
       el.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await page.getByRole('alert').filter({ hasText: '日期不完整或超出范围' }).waitFor();
-    await page.waitForTimeout(700);
-    expect(JSON.parse((await stored(page))!).publicationDate).toBe('2025-01-20');
+    // A later change is stored; the refused date never is.
+    await page.getByLabel('机关名称').fill('日期局');
+    await expect.poll(async () => (await storedDraft(page))?.agency.name).toBe('日期局');
+    expect((await storedDraft(page))!.publicationDate).toBe('2025-01-20');
     await reload(page);
     expect(await page.getByTestId('unreadable-stored').count()).toBe(0);
     expect(await page.getByLabel('发布日期').inputValue()).toBe('2025-01-20');
@@ -112,7 +121,7 @@ describe('whatever the page accepts, it gives back', () => {
     await start2021(page, app.served.origin);
     await page.getByLabel('机关名称').fill('受损局');
     await cell(page, 'A1', 'NP').fill('12');
-    await page.waitForTimeout(700);
+    await expect.poll(async () => (await storedDraft(page))?.cells.requests.A1.NP).toBe('12');
     const good = JSON.parse((await stored(page))!);
     // Damaged by hand: a cell over its limit, a bad date and a newer schema version.
     good.schemaVersion = 99;
@@ -126,7 +135,7 @@ describe('whatever the page accepts, it gives back', () => {
     expect(await banner.innerText()).toContain('99');
     // Kept untouched under a backup key before anything could write over it; a keystroke does not lose it.
     await page.getByLabel('机关名称').fill('新的一份');
-    await page.waitForTimeout(700);
+    await expect.poll(async () => (await storedDraft(page))?.agency.name).toBe('新的一份');
     const backups = await page.evaluate(() =>
       Object.keys(localStorage)
         .filter((k) => k.startsWith('nianbao.draft.backup.'))

@@ -12,6 +12,12 @@ import { cellAccessibleName } from '../../src/format/labels';
 const app = servedApp();
 const f = formatById('gb-2021')!;
 const cell = (page: Page, row: string, col: string) => page.getByLabel(cellAccessibleName(f.table('requests'), row, col), { exact: true });
+/** The draft the browser holds (the page stores a change within a second). */
+const storedDraft = async (page: Page) =>
+  JSON.parse((await page.evaluate(() => localStorage.getItem('nianbao.draft'))) ?? 'null') as {
+    agency: { name: string };
+    cells: { requests: { A1: Record<string, string> } };
+  } | null;
 
 describe('nothing is lost', () => {
   it('closing the page in the middle of typing loses at most the last second', async () => {
@@ -20,7 +26,7 @@ describe('nothing is lost', () => {
     await start2021(page, app.served.origin);
     await cell(page, 'A1', 'NP').fill('12');
     await page.getByLabel('机关名称').fill('示例县交通运输局');
-    await page.waitForTimeout(1000);
+    await expect.poll(async () => (await storedDraft(page))?.agency.name).toBe('示例县交通运输局');
     await cell(page, 'A1', 'BIZ').pressSequentially('345');
     await page.close(); // no goodbye: straight after the keystrokes
     page = await context.newPage();
@@ -37,7 +43,7 @@ describe('nothing is lost', () => {
     const page = await context.newPage();
     await start2021(page, app.served.origin);
     await cell(page, 'A1', 'NP').fill('8');
-    await page.waitForTimeout(700);
+    await expect.poll(async () => (await storedDraft(page))?.cells.requests.A1.NP).toBe('8');
     const asked: string[] = [];
     page.on('dialog', (d) => {
       asked.push(d.type());
@@ -45,15 +51,15 @@ describe('nothing is lost', () => {
     });
     // A reload stands in for leaving: the page asks, the clerk stays.
     await page.evaluate(() => location.reload()).catch(() => undefined);
-    await page.waitForTimeout(500);
-    expect(asked).toEqual(['beforeunload']);
+    await expect.poll(() => asked).toEqual(['beforeunload']);
     expect(await cell(page, 'A1', 'NP').inputValue()).toBe('8');
     const pending = page.waitForEvent('download');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await pending;
     await page.evaluate(() => location.reload()).catch(() => undefined);
     await page.waitForLoadState();
-    await page.waitForTimeout(500);
+    // Reloaded without asking again: the page is back, no second question.
+    await page.getByText('年报助手').first().waitFor();
     expect(asked).toEqual(['beforeunload']);
     await context.close();
   }, 60_000);
@@ -63,7 +69,7 @@ describe('nothing is lost', () => {
     const a = await context.newPage();
     await start2021(a, app.served.origin);
     await cell(a, 'A1', 'NP').fill('5');
-    await a.waitForTimeout(600);
+    await expect.poll(async () => (await storedDraft(a))?.cells.requests.A1.NP).toBe('5');
     const b = await context.newPage();
     await b.goto(`${app.served.origin}/`);
     await expect.poll(() => cell(b, 'A1', 'NP').inputValue()).toBe('5');
