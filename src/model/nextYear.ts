@@ -1,7 +1,7 @@
 /**
- * Next year's report from this one: the agency carries over, the year moves on (with its format), 上年结转 is
- * set from this year's 结转下年度继续办理 column by column, the 2019 format's 上一年项目数量 follows from this
- * year's count and change, and the texts are kept as a starting point, fingerprinted so the checks flag each
+ * Next year's report from this one: the agency carries over, the year moves on (with its format), the cells
+ * next year's format relates to last year's are carried (上年结转 from this year's 结转下年度继续办理 column by
+ * column, the 2019 format's 上一年项目数量 from this year's count and change: the format files' `prev:` terms), and the texts are kept as a starting point, fingerprinted so the checks flag each
  * one until it is revised (内容雷同 is one of the defects the 2021 notice names).
  */
 import { SECTION_IDS } from '../format/definition';
@@ -28,17 +28,21 @@ export function nextYearDraft(format: Format, draft: Draft): { draft: Draft; for
     const [t, r, c] = toCell.split('/') as [string, string, string];
     if (value !== null && target.kindOfOrNull(toCell) && !(next.totals === 'computed' && target.isTotal(toCell))) next.cells[t]![r]![c] = String(value);
   };
-  for (const column of format.table('requests').columns) {
-    carry(`requests/A2/${column.key}`, effectiveNumber(format, draft, `requests/C/${column.key}`));
-  }
-  // 2019 format: this year's 上一年项目数量 plus 本年增/减 is next year's 上一年项目数量.
-  for (const table of format.tables) {
-    if (!table.columnIndex.has('prev_items') || !table.columnIndex.has('change')) continue;
-    for (const row of table.rows) {
-      const prev = effectiveNumber(format, draft, `${table.id}/${row.key}/prev_items`);
-      const change = effectiveNumber(format, draft, `${table.id}/${row.key}/change`);
-      carry(`${table.id}/${row.key}/prev_items`, prev !== null && change !== null ? prev + change : null);
+  // What carries is what next year's format checks against this year: each relation whose one cell equals a
+  // sum of last year's cells (上年结转 = prev:结转下年度继续办理; 上一年项目数量 = prev:上一年项目数量 + prev:本年增/减).
+  for (const inst of target.relations) {
+    const [lhs, ...more] = inst.lhs;
+    if (inst.relation.op !== '=' || !lhs || more.length > 0 || lhs.previousYear || inst.rhs.length === 0 || !inst.rhs.every((t) => t.previousYear)) continue;
+    let sum: number | null = 0;
+    for (const term of inst.rhs) {
+      const value = format.kindOfOrNull(term.cell) ? effectiveNumber(format, draft, term.cell) : null;
+      if (value === null) {
+        sum = null;
+        break;
+      }
+      sum += term.sign * value;
     }
+    carry(lhs.cell, sum);
   }
 
   next.sections = carrySections(draft, next);
