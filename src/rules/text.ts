@@ -1,5 +1,5 @@
 /** Checks of the narrative that need no number reading: empty sections, placeholders left in, required matters. */
-import type { SectionId } from '../format/definition';
+import type { SectionDef, SectionId } from '../format/definition';
 import type { Format } from '../format/format';
 import { sectionFields, type Draft } from '../model/draft';
 import type { Unit } from './unit';
@@ -12,6 +12,11 @@ const PLACEHOLDERS = /XX|ＸＸ|××|xx年|……|待补充|待填写|TODO/;
 /** A section that only says it has nothing to say. */
 const NOTHING = /^(无|暂无|没有|无其他需要报告的事项|本年度无)$/;
 
+/** A section written as prose (its topics or its own text), whose words the text checks read. */
+function hasNarrative(def: SectionDef): boolean {
+  return def.topics !== undefined || def.freeText !== undefined;
+}
+
 function sectionText(format: Format, draft: Draft, section: SectionId): string {
   return sectionFields(format, draft, section)
     .map((f) => f.text)
@@ -20,8 +25,8 @@ function sectionText(format: Format, draft: Draft, section: SectionId): string {
 
 /** The narrative's figures against the tables: it reads the text and the cells of the figures. */
 export function figureUnitFor(format: Format, section: SectionId): { unit: Unit; reads: string[] } | null {
-  if (section !== 'general' && section !== 'problems' && section !== 'other') return null;
   const def = format.sections.find((s) => s.id === section)!;
+  if (!hasNarrative(def)) return null;
   const reads = [...new Set(format.definition.figures.flatMap((f) => f.cells))];
   return { unit: { id: `text:figures:${section}`, section, run: ({ format: f, draft }) => figureFindings(f, draft, section, def.heading) }, reads };
 }
@@ -30,7 +35,8 @@ export function textUnitsFor(format: Format, section: SectionId): Unit[] {
   const def = format.sections.find((s) => s.id === section)!;
   const units: Unit[] = [];
 
-  if (section === 'problems' || section === 'other') {
+  // A section whose own text is the report (五, 六) must not be left empty or say nothing.
+  if (def.freeText) {
     units.push({
       id: `text:empty:${section}`,
       section,
@@ -106,7 +112,7 @@ export function textUnitsFor(format: Format, section: SectionId): Unit[] {
     },
   });
 
-  if (section === 'general' || section === 'problems' || section === 'other') {
+  if (hasNarrative(def)) {
     units.push({ id: `text:self:${section}`, section, run: ({ format: f, draft }) => selfReferenceFindings(f, draft, section, def.heading) });
   }
 
