@@ -8,7 +8,7 @@
 import type { AgencyKind, SectionId } from '../format/definition';
 import { cellId, type CellId, type Format, type Table } from '../format/format';
 import { cellLabel } from '../format/labels';
-import { FORMATS, formatById, formatFitsYear, pickFormat } from '../format/registry';
+import { FORMATS, formatFitsYear, formatsVersion, pickFormat } from '../format/registry';
 import { blankDraft, type Draft } from '../model/draft';
 import { parseCellInput } from '../model/number';
 import { findLabel, findLastLabel, foldString, foldWithout, type Folded } from './folded';
@@ -68,25 +68,51 @@ function allHeadings(section: SectionId): string[] {
   return [...set];
 }
 
-const ALL_HEADINGS = SECTION_ORDER.flatMap((id) => allHeadings(id).map(foldString));
+/**
+ * What the importer works out from all formats (headings, row labels, the order formats are recognised in),
+ * once, and again after a format is registered.
+ */
+interface Knowledge {
+  headings: string[];
+  labels: string[];
+  recognitionOrder: Format[];
+}
+let knowledge: { version: number; value: Knowledge } | null = null;
+
+function formatKnowledge(): Knowledge {
+  if (knowledge?.version !== formatsVersion()) {
+    knowledge = {
+      version: formatsVersion(),
+      value: {
+        headings: SECTION_ORDER.flatMap((id) => allHeadings(id).map(foldString)),
+        // Every row label, numbering dropped and folded: what a wrapped label's pieces must add up to.
+        labels: [
+          ...new Set(
+            FORMATS.flatMap((f) => f.tables.flatMap((t) => t.rows.flatMap((r) => [labelParts(r.label).core, labelParts(r.label).shortCore]))).map(foldString),
+          ),
+        ].filter((l) => l !== ''),
+        // The most specific first: newer formats before older ones, a regional profile before its national format.
+        recognitionOrder: [...FORMATS].sort(
+          (a, b) => b.definition.years.from - a.definition.years.from || Number(b.definition.profileOf !== null) - Number(a.definition.profileOf !== null),
+        ),
+      },
+    };
+  }
+  return knowledge.value;
+}
 
 /** A line that is one of the six sections' headings (a few characters more allowed, as findSections does). */
 function isSectionHeading(line: string): boolean {
   const f = foldString(line);
-  return ALL_HEADINGS.some((h) => f.startsWith(h) && f.length <= h.length + 4);
+  return formatKnowledge().headings.some((h) => f.startsWith(h) && f.length <= h.length + 4);
 }
-
-/** Every row label of every format, numbering dropped and folded: what a wrapped label's pieces must add up to. */
-const KNOWN_LABELS = [
-  ...new Set(FORMATS.flatMap((f) => f.tables.flatMap((t) => t.rows.flatMap((r) => [labelParts(r.label).core, labelParts(r.label).shortCore]))).map(foldString)),
-].filter((l) => l !== '');
 
 export const LAYOUT_KNOWLEDGE: LayoutKnowledge = {
   isHeading: isSectionHeading,
   continuesLabel: (label, piece) => {
     const joined = foldString(label + piece);
     const core = foldString(labelParts(joined).core);
-    return KNOWN_LABELS.some((known) => known.startsWith(core) || known.startsWith(joined));
+    return formatKnowledge().labels.some((known) => known.startsWith(core) || known.startsWith(joined));
   },
 };
 
@@ -105,15 +131,10 @@ function findSections(lines: string[]): Record<SectionId, number> {
 
 /**
  * The format whose marker words the report's text holds (its format file says which: a group of words all
- * present), the most specific first: newer formats before older ones, a regional profile before the national
- * format it adapts. Without markers, the format of the report's year and region.
+ * present), the most specific first. Without markers, the format of the report's year and region.
  */
-const RECOGNITION_ORDER = [...FORMATS].sort(
-  (a, b) => b.definition.years.from - a.definition.years.from || Number(b.definition.profileOf !== null) - Number(a.definition.profileOf !== null),
-);
-
 function detectFormat(folded: string, year: number | null, region: string): { format: Format; reason: string; markers?: string } {
-  for (const format of RECOGNITION_ORDER) {
+  for (const format of formatKnowledge().recognitionOrder) {
     const group = format.definition.recognition.markers.find((words) => words.every((w) => folded.includes(foldString(w))));
     if (group) return { format, reason: 'markers', markers: group.join('、') };
   }
