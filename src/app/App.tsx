@@ -2,31 +2,28 @@
  * The authoring page: the report's header, the six sections in order with their findings, a navigation that
  * stays in view, and the draft kept safe (browser store, save and open as a file).
  */
-import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useMemo, useRef, useState, type DragEvent } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { pickFormat } from '../format/registry';
 import { blankDraft, type Draft } from '../model/draft';
-import { draftToJson, readDraftText, type FileProblem } from '../model/draftFile';
+import { draftToJson, type FileProblem } from '../model/draftFile';
 import { fileProblemMessage, LANGUAGES, type Language } from '../i18n/messages';
 import { StoreContext } from './context';
 import { toFormValues, type FormValues } from './formFields';
-import { DraftStore, topic } from './store';
+import { DraftStore } from './store';
 import { switchLanguage } from './i18n';
+import { useBrowserSync } from './browserSync';
 import {
   backUpStoredDraft,
   clearBrowserDraft,
   downloadBytes,
   downloadText,
   draftFileName,
-  DRAFT_STORAGE_KEY,
   readDraftFile,
   restoreFromBrowser,
   restorePrevious,
   savePrevious,
-  saveToBrowser,
-  storedFingerprint,
-  storedWriter,
 } from './persistence';
 import { buildReport } from '../render/model';
 import { renderText } from '../render/text';
@@ -48,10 +45,6 @@ import type { PartId } from './progress';
 
 type ExportKind = 'docx' | 'txt' | 'html';
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
-const FILE_SAVED_KEY = 'nianbao.draft.fileSaved';
-/** This tab, to tell its own writes to the browser store from another tab's. */
-const TAB_ID = Math.random().toString(36).slice(2);
-const AUTOSAVE_DELAY_MS = 300;
 
 type Notice = { kind: 'info' | 'warning' | 'error'; text: string; problems?: string[] } | null;
 
@@ -78,22 +71,6 @@ function initialState(): { draft: Draft; restoredAt: string | null; unreadable: 
   return { draft: newDraft(), restoredAt: null, unreadable: null };
 }
 
-function fileSavedFlag(): boolean {
-  try {
-    return localStorage.getItem(FILE_SAVED_KEY) !== 'no';
-  } catch {
-    return true;
-  }
-}
-
-function setFileSavedFlag(saved: boolean): void {
-  try {
-    localStorage.setItem(FILE_SAVED_KEY, saved ? 'yes' : 'no');
-  } catch {
-    // Without storage there is nothing to remember; the unload prompt then relies on this page's memory.
-  }
-}
-
 export function App() {
   const { t, i18n } = useTranslation();
   const initial = useMemo(initialState, []);
@@ -107,26 +84,12 @@ export function App() {
   const [notice, setNotice] = useState<Notice>(() =>
     initial.restoredAt !== null ? { kind: 'info', text: t('draft.restored', { time: formatTime(initial.restoredAt) }) } : null,
   );
-  const [storageProblem, setStorageProblem] = useState<'quota' | 'unavailable' | null>(null);
   /** The stored draft that did not open, until the clerk has downloaded or recovered it. */
   const [unreadable, setUnreadable] = useState<UnreadableStored | null>(initial.unreadable);
-  const unreadableRef = useRef(unreadable);
-  unreadableRef.current = unreadable;
-  /** Another tab changed the stored draft while this one had changes of its own not yet stored. */
-  const [conflict, setConflict] = useState<Draft | null>(null);
-  const conflictRef = useRef<Draft | null>(null);
-  conflictRef.current = conflict;
-  /** The store revision last written to (or read from) the browser store. */
-  const syncedRevision = useRef(-1);
-  /** Set while a version from another tab is put on screen: it is already stored, so it is not written back. */
-  const adopting = useRef(false);
-  /** The stored version this tab last wrote or took over; another tab's change built on anything else clashes. */
-  const seenStored = useRef(storedFingerprint());
   const [pendingFormat, setPendingFormat] = useState<{ draft: Draft; conversion: Conversion } | null>(null);
   const [confirmNew, setConfirmNew] = useState(false);
   const [pendingExport, setPendingExport] = useState<ExportKind | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
-  const unsavedToFile = useRef(!fileSavedFlag());
 
   const form = useForm<FormValues>({ defaultValues: toFormValues(store.draft) });
 
@@ -142,88 +105,16 @@ export function App() {
   };
   replaceDraftRef.current = (d: Draft) => replaceDraft(d);
 
-  // Every change reaches the browser store within a second; if it cannot, the clerk is told at once.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let firstRevision = store.revision;
-    syncedRevision.current = store.revision;
-    const save = () => {
-      timer = undefined;
-      // While another tab's changes wait for the clerk's decision, nothing is written over them; nor over a
-      // stored draft that did not open and could not be backed up.
-      if (conflictRef.current) return;
-      if (unreadableRef.current && unreadableRef.current.backupKey === null) return;
-      const result = saveToBrowser(store.draft, TAB_ID, seenStored.current);
-      setStorageProblem(result.ok ? null : result.reason);
-      if (result.ok) {
-        syncedRevision.current = store.revision;
-        seenStored.current = result.fingerprint;
-      }
-    };
-    const unsubscribe = store.subscribe(topic.draft, () => {
-      if (adopting.current) {
-        syncedRevision.current = store.revision;
-        return;
-      }
-      if (store.revision !== firstRevision) {
-        unsavedToFile.current = true;
-        setFileSavedFlag(false);
-        firstRevision = -1;
-      }
-      // Saved when the browser is idle, and within a second at the latest: never inside a keystroke's frame.
-      if (timer === undefined) timer = setTimeout(() => whenIdle(save), AUTOSAVE_DELAY_MS);
-    });
-    const flush = () => {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        save();
-      }
-    };
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      flush();
-      if (unsavedToFile.current) {
-        e.preventDefault();
-        e.returnValue = '';
-      }
-    };
-    // Two tabs on the same draft: take the other tab's version when this one has nothing unstored, else ask.
-    const onStorage = (e: StorageEvent) => {
-      const { writer, base } = storedWriter();
-      if (e.key !== DRAFT_STORAGE_KEY || e.newValue === null || writer === TAB_ID) return;
-      const theirs = readDraftText(e.newValue);
-      if (!theirs.ok) return;
-      // A clash: this tab holds a change not yet stored, or the other tab wrote without having seen this tab's
-      // last stored version (both saved at the same moment).
-      const mine = store.revision !== syncedRevision.current || timer !== undefined;
-      if (mine || base !== seenStored.current) {
-        setConflict(theirs.draft);
-      } else {
-        seenStored.current = storedFingerprint();
-        adopting.current = true;
-        try {
-          replaceDraftRef.current(theirs.draft);
-        } finally {
-          adopting.current = false;
-        }
-        setNotice({ kind: 'info', text: t('draft.otherTabLoaded') });
-      }
-    };
-    window.addEventListener('beforeunload', beforeUnload);
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('storage', onStorage);
-    return () => {
-      unsubscribe();
-      flush();
-      window.removeEventListener('beforeunload', beforeUnload);
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('storage', onStorage);
-    };
-  }, [store, t]);
+  const sync = useBrowserSync(store, {
+    replaceDraft: (d) => replaceDraftRef.current(d),
+    // Nothing is written over a stored draft that did not open and could not be backed up.
+    mayWrite: () => !(unreadable && unreadable.backupKey === null),
+    otherTabLoaded: () => setNotice({ kind: 'info', text: t('draft.otherTabLoaded') }),
+  });
 
   const saveDraftFile = () => {
     downloadText(draftFileName(store.draft), draftToJson(store.draft), 'application/json');
-    unsavedToFile.current = false;
-    setFileSavedFlag(true);
+    sync.markSavedToFile();
     setNotice({ kind: 'info', text: t('draft.savedFile', { name: draftFileName(store.draft) }) });
   };
 
@@ -238,10 +129,8 @@ export function App() {
       return;
     }
     replaceDraft(result.draft);
-    const stored = saveToBrowser(result.draft, TAB_ID, seenStored.current);
-    if (stored.ok) seenStored.current = stored.fingerprint;
-    unsavedToFile.current = false;
-    setFileSavedFlag(true);
+    sync.storeNow(result.draft);
+    sync.markSavedToFile();
     setNotice({
       kind: 'info',
       text:
@@ -331,8 +220,7 @@ export function App() {
             <Tools
               openDraft={(draft, previous) => {
                 replaceDraft(draft, previous);
-                const stored = saveToBrowser(draft, TAB_ID, seenStored.current);
-                if (stored.ok) seenStored.current = stored.fingerprint;
+                sync.storeNow(draft);
               }}
               setPrevious={(previous) => {
                 store.replace(store.draft, previous);
@@ -353,7 +241,7 @@ export function App() {
           </div>
         </header>
 
-        {(notice || storageProblem || conflict || unreadable) && (
+        {(notice || sync.storageProblem || sync.conflict || unreadable) && (
           <div className="notices">
             {unreadable && (
               <div className="notice warning" role="alert" data-testid="unreadable-stored">
@@ -401,49 +289,20 @@ export function App() {
                 )}
               </div>
             )}
-            {conflict && (
+            {sync.conflict && (
               <div className="notice warning" role="alert">
                 <p>{t('draft.conflict')}</p>{' '}
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    const theirs = conflict;
-                    setConflict(null);
-                    conflictRef.current = null;
-                    seenStored.current = storedFingerprint();
-                    adopting.current = true;
-                    try {
-                      replaceDraft(theirs);
-                    } finally {
-                      adopting.current = false;
-                    }
-                  }}
-                >
+                <button type="button" className="link" onClick={sync.takeTheirs}>
                   {t('draft.conflictTheirs')}
                 </button>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    setConflict(null);
-                    conflictRef.current = null;
-                    // This tab has now seen the other's version and writes over it knowingly.
-                    const result = saveToBrowser(store.draft, TAB_ID, storedFingerprint());
-                    setStorageProblem(result.ok ? null : result.reason);
-                    if (result.ok) {
-                      syncedRevision.current = store.revision;
-                      seenStored.current = result.fingerprint;
-                    }
-                  }}
-                >
+                <button type="button" className="link" onClick={sync.keepMine}>
                   {t('draft.conflictMine')}
                 </button>
               </div>
             )}
-            {storageProblem && (
+            {sync.storageProblem && (
               <div className="notice warning" role="alert">
-                {t(storageProblem === 'quota' ? 'draft.storageFull' : 'draft.storageUnavailable')}{' '}
+                {t(sync.storageProblem === 'quota' ? 'draft.storageFull' : 'draft.storageUnavailable')}{' '}
                 <button type="button" className="link" onClick={saveDraftFile}>
                   {t('draft.save')}
                 </button>
@@ -564,11 +423,6 @@ export function App() {
       </div>
     </StoreContext.Provider>
   );
-}
-
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 600 });
-  else fn();
 }
 
 function formatTime(iso: string): string {
