@@ -36,7 +36,7 @@ import { Nav } from './Nav';
 import { SectionSummary } from './Findings';
 import { TableGrid } from './TableGrid';
 import { GeneralSection, ProcessingFees, TextField } from './TextSections';
-import { Dialog } from './Dialog';
+import { ConfirmDialog, Dialog } from './Dialog';
 import { Tools } from './Tools';
 import { FilePicker } from './FilePicker';
 import { MigrationDetails } from './MigrationDetails';
@@ -358,41 +358,33 @@ export function App() {
           </FormProvider>
         </div>
 
-        <Dialog open={pendingFormat !== null} title={t('format.confirmTitle')} onClose={() => setPendingFormat(null)}>
+        <ConfirmDialog
+          open={pendingFormat !== null}
+          title={t('format.confirmTitle')}
+          confirm={t('format.confirm')}
+          cancel={t('paste.cancel')}
+          onConfirm={() => {
+            if (pendingFormat) replaceDraft(pendingFormat.draft);
+            setPendingFormat(null);
+          }}
+          onCancel={() => setPendingFormat(null)}
+        >
           {pendingFormat && <MigrationDetails conversion={pendingFormat.conversion} />}
-          <div className="dialog-actions">
-            <button
-              type="button"
-              onClick={() => {
-                if (pendingFormat) replaceDraft(pendingFormat.draft);
-                setPendingFormat(null);
-              }}
-            >
-              {t('format.confirm')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setPendingFormat(null)}>
-              {t('paste.cancel')}
-            </button>
-          </div>
-        </Dialog>
-        <Dialog open={pendingExport !== null} title={t('export.confirmTitle')} onClose={() => setPendingExport(null)}>
+        </ConfirmDialog>
+        <ConfirmDialog
+          open={pendingExport !== null}
+          title={t('export.confirmTitle')}
+          confirm={t('export.confirm')}
+          cancel={t('export.back')}
+          onConfirm={() => {
+            const kind = pendingExport;
+            setPendingExport(null);
+            if (kind) void exportReport(kind);
+          }}
+          onCancel={() => setPendingExport(null)}
+        >
           <p>{t('export.confirmText', { count: summarize(store.findings).errors })}</p>
-          <div className="dialog-actions">
-            <button
-              type="button"
-              onClick={() => {
-                const kind = pendingExport;
-                setPendingExport(null);
-                if (kind) void exportReport(kind);
-              }}
-            >
-              {t('export.confirm')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setPendingExport(null)}>
-              {t('export.back')}
-            </button>
-          </div>
-        </Dialog>
+        </ConfirmDialog>
         <Dialog open={preview !== null} title={t('export.previewTitle')} onClose={() => setPreview(null)} wide>
           {preview !== null && <iframe className="preview-frame" title={t('export.previewTitle')} sandbox="" srcDoc={preview} />}
           <div className="dialog-actions">
@@ -401,25 +393,21 @@ export function App() {
             </button>
           </div>
         </Dialog>
-        <Dialog open={confirmNew} title={t('draft.newTitle')} onClose={() => setConfirmNew(false)}>
+        <ConfirmDialog
+          open={confirmNew}
+          title={t('draft.newTitle')}
+          confirm={t('draft.newConfirm')}
+          cancel={t('paste.cancel')}
+          onConfirm={() => {
+            clearBrowserDraft();
+            replaceDraft(newDraft());
+            setConfirmNew(false);
+            setNotice(null);
+          }}
+          onCancel={() => setConfirmNew(false)}
+        >
           <p>{t('draft.newText')}</p>
-          <div className="dialog-actions">
-            <button
-              type="button"
-              onClick={() => {
-                clearBrowserDraft();
-                replaceDraft(newDraft());
-                setConfirmNew(false);
-                setNotice(null);
-              }}
-            >
-              {t('draft.newConfirm')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirmNew(false)}>
-              {t('paste.cancel')}
-            </button>
-          </div>
-        </Dialog>
+        </ConfirmDialog>
       </div>
     </StoreContext.Provider>
   );

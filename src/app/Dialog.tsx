@@ -32,3 +32,36 @@ export function Dialog({
     </dialog>
   );
 }
+
+/** A question before an action: what it does, the action's button and a way back. */
+export function ConfirmDialog({
+  open,
+  title,
+  confirm,
+  cancel,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  confirm: string;
+  cancel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog open={open} title={title} onClose={onCancel}>
+      {children}
+      <div className="dialog-actions">
+        <button type="button" onClick={onConfirm}>
+          {confirm}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {cancel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

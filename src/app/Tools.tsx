@@ -12,7 +12,7 @@ import type { ImportReport } from '../import/importer';
 import type { ImportReportText } from '../import/reportText';
 import { fileProblemMessage } from '../i18n/messages';
 import { useStore } from './context';
-import { Dialog } from './Dialog';
+import { ConfirmDialog, Dialog } from './Dialog';
 import { downloadBytes, readDraftFile } from './persistence';
 import { FilePicker } from './FilePicker';
 import { importInWorker } from './importInWorker';
@@ -298,32 +298,27 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
         )}
       </Dialog>
 
-      <Dialog open={confirmNext} title={t('tools.nextTitle')} onClose={() => setConfirmNext(false)}>
+      <ConfirmDialog
+        open={confirmNext}
+        title={t('tools.nextTitle')}
+        confirm={t('tools.nextConfirm')}
+        cancel={t('paste.cancel')}
+        onConfirm={async () => {
+          const { hasNextYear, nextYearDraft } = await import('../model/nextYear');
+          const last = store.draft;
+          setConfirmNext(false);
+          if (!hasNextYear(last)) {
+            notify('error', t('next.noNextYear', { year: last.reportYear, last: LIMITS.lastYear }));
+            return;
+          }
+          const next = nextYearDraft(store.format, last);
+          openDraft(next.draft, last);
+          notify('info', t('next.done', { year: next.draft.reportYear, format: next.format.definition.name, out: t('tools.thisPage') }));
+        }}
+        onCancel={() => setConfirmNext(false)}
+      >
         <p>{t('tools.nextText', { year: store.draft.reportYear + 1 })}</p>
-        <div className="dialog-actions">
-          <button
-            type="button"
-            onClick={async () => {
-              const { hasNextYear, nextYearDraft } = await import('../model/nextYear');
-              const last = store.draft;
-              if (!hasNextYear(last)) {
-                notify('error', t('next.noNextYear', { year: last.reportYear, last: LIMITS.lastYear }));
-                setConfirmNext(false);
-                return;
-              }
-              const next = nextYearDraft(store.format, last);
-              openDraft(next.draft, last);
-              notify('info', t('next.done', { year: next.draft.reportYear, format: next.format.definition.name, out: t('tools.thisPage') }));
-              setConfirmNext(false);
-            }}
-          >
-            {t('tools.nextConfirm')}
-          </button>
-          <button type="button" className="secondary" onClick={() => setConfirmNext(false)}>
-            {t('paste.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
 
       <Dialog open={aggregated !== null} title={t('tools.aggregateTitle')} onClose={() => setAggregated(null)}>
         {aggregated && (
