@@ -40,7 +40,7 @@ import { ConfirmDialog, Dialog } from './Dialog';
 import { Tools } from './Tools';
 import { FilePicker } from './FilePicker';
 import { MigrationDetails } from './MigrationDetails';
-import type { Conversion } from '../model/convert';
+import type { Conversion } from '../model/formatChange';
 import type { PartId } from './progress';
 
 type ExportKind = 'docx' | 'txt' | 'html';

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatById } from '../format/registry';
 import { cellLabel } from '../format/labels';
-import type { Conversion } from '../model/convert';
+import type { Conversion } from '../model/formatChange';
 
 export function MigrationDetails({ conversion }: { conversion: Conversion }) {
   const { t } = useTranslation();

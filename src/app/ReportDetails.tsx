@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AGENCY_KINDS, type AgencyKind } from '../format/definition';
 import { FORMATS, formatById, formatFitsYear, knownRegions, pickFormat } from '../format/registry';
 import type { Draft } from '../model/draft';
-import { convertDraft, hasTableValues, type Conversion } from '../model/convert';
+import { convertDraft, hasTableValues, type Conversion } from '../model/formatChange';
 import { useState } from 'react';
 import { useStore, useStoreValue } from './context';
 import { topic } from './store';

@@ -36,7 +36,7 @@ import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 import { importProblemText, importReportText } from '../import/reportText';
 import { aggregateDrafts } from '../model/aggregate';
 import { hasNextYear, nextYearDraft } from '../model/nextYear';
-import { migrateDraft } from '../model/migrate';
+import { migrateDraft } from '../model/formatChange';
 import { cellLabel } from '../format/labels';
 import { check } from '../rules/engine';
 import { summarize, type Finding } from '../rules/finding';

@@ -7,7 +7,7 @@
 import { splitCellId, type CellId } from '../format/format';
 import { formatById } from '../format/registry';
 import { blankDraft, withComputedTotals, type Draft } from './draft';
-import { migrateDraft } from './migrate';
+import { migrateDraft } from './formatChange';
 import { parseCellInput, sumDecimals } from './number';
 
 export interface AggregateReport {

@@ -6,7 +6,7 @@
 import type { Format } from '../format/format';
 import { formatById } from '../format/registry';
 import { draftSchema, SCHEMA_VERSION, withComputedTotals, type Draft } from './draft';
-import { migrate, OLDEST_SUPPORTED_VERSION } from './migrations';
+import { migrate, OLDEST_SUPPORTED_VERSION } from './schemaVersions';
 import { LIMITS, overDraftFileLimit } from './limits';
 
 /** A problem with a file, as an i18n key and its parameters (keys under `file.`). */

@@ -9,7 +9,7 @@ import { formatById, pickFormat } from '../format/registry';
 import { blankDraft, draftSchema, type Draft } from './draft';
 import { fieldPlace, readDraftJson, type FileProblem } from './draftFile';
 import { isIsoDate, isReportYear, LIMITS } from './limits';
-import { migrate, OLDEST_SUPPORTED_VERSION } from './migrations';
+import { migrate, OLDEST_SUPPORTED_VERSION } from './schemaVersions';
 import { SCHEMA_VERSION } from './draft';
 
 export interface Recovery {

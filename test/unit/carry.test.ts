@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aggregateDrafts } from '../../src/model/aggregate';
 import { nextYearDraft } from '../../src/model/nextYear';
-import { migrateDraft } from '../../src/model/migrate';
+import { migrateDraft } from '../../src/model/formatChange';
 import { figuresSentences } from '../../src/model/figuresSentence';
 import { parseTextNumber } from '../../src/model/chineseNumber';
 import { sumDecimals } from '../../src/model/number';

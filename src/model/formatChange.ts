@@ -2,6 +2,8 @@
  * Moving a draft from one format to another by the target format's own mapping (its `from` list): the 2019
  * national format or the Beijing profile to the 2021 format, the Beijing profile to the national 2019 format.
  * The report says what went where and what has no counterpart; nothing is dropped without being listed.
+ * The page uses it when the clerk overrides the format or the year calls for another one (convertDraft): what
+ * has no place is counted so the clerk can be told before anything is dropped.
  */
 import { splitCellId, type CellId, type Format } from '../format/format';
 import { blankDraft, carrySections, withComputedTotals, type Draft } from './draft';
@@ -87,4 +89,21 @@ export function migrateDraft(draft: Draft, from: Format, to: Format): { draft: D
     ...(draft.processingFees ? { processingFees: { ...draft.processingFees } } : {}),
   };
   return { draft: withComputedTotals(to, migrated), report };
+}
+
+export interface Conversion {
+  draft: Draft;
+  /** Filled cells of the old draft that have no place in the new format. */
+  dropped: number;
+  report: MigrationReport;
+}
+
+export function convertDraft(draft: Draft, from: Format, to: Format): Conversion {
+  const { draft: next, report } = migrateDraft(draft, from, to);
+  return { draft: { ...next, acknowledged: draft.acknowledged }, dropped: report.noCounterpart.length, report };
+}
+
+/** Whether any table cell of the draft holds a value. */
+export function hasTableValues(draft: Draft): boolean {
+  return Object.values(draft.cells).some((rows) => Object.values(rows).some((cols) => Object.values(cols).some((v) => v !== '')));
 }
