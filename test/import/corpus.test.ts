@@ -40,6 +40,13 @@ describe('the import corpus', () => {
   );
 });
 
+describe('a real report’s title', () => {
+  it('gives the agency, its kind and the year', async () => {
+    const { draft } = await importFile(`${dir('import')}real-erlang-subdistrict-2022.txt`);
+    expect([draft.agency.name, draft.agency.kind, draft.reportYear, draft.formatId]).toEqual(['重庆市九龙坡区二郎街道办事处', 'township', 2022, 'gb-2021']);
+  });
+});
+
 describe('documents whose layout leaves a row open', () => {
   it.each(unresolved.map((d) => [d.file.split('/').pop()!, d] as const))(
     '%s: nothing placed wrongly, the open row left blank and named',
