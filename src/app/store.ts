@@ -33,13 +33,10 @@ export class DraftStore {
   private byRef = new Map<string, readonly Finding[]>();
   private bySection = new Map<string, readonly Finding[]>();
   private listeners = new Map<string, Set<Listener>>();
-  /** For each cell, the computed totals that follow it in an authored draft. */
-  private dependents = new Map<CellId, CellId[]>();
 
   constructor(draft: Draft) {
     this.format = formatById(draft.formatId)!;
     this.draft = draft;
-    this.reindexFormat();
     this.runFullCheck();
   }
 
@@ -100,7 +97,6 @@ export class DraftStore {
     this.draft = next;
     if (formatChanged) {
       this.format = formatById(next.formatId)!;
-      this.reindexFormat();
       this.replace(next);
       return;
     }
@@ -114,7 +110,6 @@ export class DraftStore {
     const format = formatById(draft.formatId)!;
     if (format !== this.format) {
       this.format = format;
-      this.reindexFormat();
     }
     this.revision++;
     this.runFullCheck();
@@ -122,7 +117,7 @@ export class DraftStore {
   }
 
   /** Keeps the stored value of computed totals in step, so a saved draft holds what the page shows. */
-  private writeTotals(totals: CellId[]): void {
+  private writeTotals(totals: readonly CellId[]): void {
     if (totals.length === 0) return;
     // All values from one draft (its totals are memoised), then written in one copy.
     const values = totals.map((total) => [total, this.totalText(total)] as const);
@@ -135,19 +130,8 @@ export class DraftStore {
     this.draft = { ...this.draft, cells };
   }
 
-  private totalsFollowing(cell: CellId): CellId[] {
-    if (this.draft.totals !== 'computed') return [];
-    const out: CellId[] = [];
-    const walk = (c: CellId) => {
-      for (const d of this.dependents.get(c) ?? []) {
-        if (!out.includes(d)) {
-          out.push(d);
-          walk(d);
-        }
-      }
-    };
-    walk(cell);
-    return out;
+  private totalsFollowing(cell: CellId): readonly CellId[] {
+    return this.draft.totals === 'computed' ? this.format.totalsFed(cell) : [];
   }
 
   private applyChange(change: Change, alsoNotify: string[]): void {
@@ -155,13 +139,6 @@ export class DraftStore {
     const before = this.findings;
     this.findings = recheck(this.format, this.draft, before, change, this.previous);
     this.notifyDiff(before, new Set(alsoNotify));
-  }
-
-  private reindexFormat(): void {
-    this.dependents = new Map();
-    for (const [total, inst] of this.format.totals) {
-      for (const part of inst.rhs) this.dependents.set(part.cell, [...(this.dependents.get(part.cell) ?? []), total]);
-    }
   }
 
   private runFullCheck(): void {

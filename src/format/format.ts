@@ -72,6 +72,11 @@ export interface Format {
   /** For each computed total cell, the instance whose rhs computes it (authored drafts only). */
   totals: Map<CellId, RelationInstance>;
   isTotal(cell: CellId): boolean;
+  /**
+   * The computed totals a cell feeds, directly or through other totals (nearest first): what moves when it changes
+   * in an authored draft. Built once with the format; the rule engine and the page both use it.
+   */
+  totalsFed(cell: CellId): readonly CellId[];
 }
 
 export function parseTerm(term: string): Term {
@@ -167,6 +172,26 @@ export function loadFormat(raw: unknown): Format {
     if (inst.relation.computes && !totals.has(inst.lhs[0]!.cell)) totals.set(inst.lhs[0]!.cell, inst);
   }
 
+  const direct = new Map<CellId, CellId[]>();
+  for (const [total, inst] of totals) {
+    for (const part of inst.rhs) direct.set(part.cell, [...(direct.get(part.cell) ?? []), total]);
+  }
+  const fed = new Map<CellId, CellId[]>();
+  for (const cell of direct.keys()) {
+    const out: CellId[] = [];
+    const walk = (c: CellId) => {
+      for (const d of direct.get(c) ?? []) {
+        if (!out.includes(d)) {
+          out.push(d);
+          walk(d);
+        }
+      }
+    };
+    walk(cell);
+    fed.set(cell, out);
+  }
+  const NONE: readonly CellId[] = [];
+
   return {
     definition,
     id: definition.id,
@@ -187,6 +212,7 @@ export function loadFormat(raw: unknown): Format {
     relations,
     totals,
     isTotal: (cell: CellId) => totals.has(cell),
+    totalsFed: (cell: CellId) => fed.get(cell) ?? NONE,
   };
 }
 

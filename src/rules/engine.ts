@@ -41,18 +41,7 @@ function buildPlan(format: Format, mode: Draft['totals']): Plan {
   const textUnits: number[] = [];
 
   // In an authored draft a total moves with each of its parts, so a part touches whatever reads the total.
-  const dependents = new Map<CellId, CellId[]>();
-  if (mode === 'computed') {
-    for (const [total, inst] of format.totals) {
-      for (const part of inst.rhs) dependents.set(part.cell, [...(dependents.get(part.cell) ?? []), total]);
-    }
-  }
-  const reach = (cell: CellId, seen = new Set<CellId>()): Set<CellId> => {
-    if (seen.has(cell)) return seen;
-    seen.add(cell);
-    for (const d of dependents.get(cell) ?? []) reach(d, seen);
-    return seen;
-  };
+  const reach = (cell: CellId): CellId[] => (mode === 'computed' ? [cell, ...format.totalsFed(cell)] : [cell]);
   const readers = new Map<CellId, number[]>();
   const addUnit = (unit: Unit, reads: CellId[]) => {
     const index = units.push(unit) - 1;
