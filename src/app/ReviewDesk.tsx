@@ -8,6 +8,7 @@ import { memo, startTransition, useMemo, useState, type ComponentType } from 're
 import type { TFunction } from 'i18next';
 import type { Draft } from '../model/draft';
 import type { Format } from '../format/format';
+import { AGENCY_KINDS } from '../format/definition';
 import { formatById } from '../format/registry';
 import { findingMessage } from '../i18n/wording';
 import type { Desk, ReviewedReport } from '../review/desk';
@@ -158,7 +159,7 @@ export function ReviewDesk({ t, Picker, download, loadExports, Tables, openDraft
               {t('desk.column.kind')}{' '}
               <select value={kind} onChange={(e) => setKind(e.target.value)}>
                 <option value="">{t('desk.allKinds')}</option>
-                {['government', 'department', 'township', 'other'].map((k) => (
+                {AGENCY_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`agencyKind.${k}`)}
                   </option>

@@ -14,21 +14,6 @@ export function foldChar(ch: string): string {
   return n.replace(/\s+/g, '').replace(/[,、]/g, '、').replace(/[“”"]/g, '"');
 }
 
-export function fold(original: string): Folded {
-  let text = '';
-  const origin: number[] = [];
-  let i = 0;
-  for (const ch of original) {
-    const f = foldChar(ch);
-    for (const c of f) {
-      text += c;
-      origin.push(i);
-    }
-    i += ch.length;
-  }
-  return { text, origin };
-}
-
 /**
  * The folded text without the whitespace-separated tokens that `skip` names (a table's values), origins kept:
  * a row label broken by its own values (`规范性 23 21 50 文件`, a wrapped cell whose values stand on its first
@@ -59,6 +44,22 @@ export function foldWithout(original: string, skip: (token: string) => boolean):
   return { text, origin };
 }
 
+export function fold(original: string): Folded {
+  return foldWithout(original, () => false);
+}
+
+/** Index into the folded text of the first folded character at or after original index `from`. */
+export function foldedIndex(folded: Folded, from: number): number {
+  let lo = 0;
+  let hi = folded.origin.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (folded.origin[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function foldString(s: string): string {
   return fold(s).text;
 }
@@ -67,9 +68,7 @@ export function foldString(s: string): string {
 export function findLabel(folded: Folded, label: string, from = 0): { start: number; end: number } | null {
   const needle = foldString(label);
   if (needle === '') return null;
-  let fi = 0;
-  while (fi < folded.origin.length && folded.origin[fi]! < from) fi++;
-  const at = folded.text.indexOf(needle, fi);
+  const at = folded.text.indexOf(needle, foldedIndex(folded, from));
   if (at < 0) return null;
   const last = at + needle.length - 1;
   return { start: folded.origin[at]!, end: folded.origin[last]! + 1 };

@@ -4,7 +4,7 @@
  * neighbouring cell's text between its characters (a PDF line that runs through a narrow merged cell); or
  * broken off. Every strategy works on the label alone, so any format's rows are found the same way.
  */
-import { findLabel, foldString, type Folded } from './folded';
+import { findLabel, foldedIndex, foldString, type Folded } from './folded';
 
 export type LabelMatchKind = 'exact' | 'variant' | 'scattered' | 'prefix';
 
@@ -56,18 +56,6 @@ function firstOf(folded: Folded, needles: string[], from: number, to: number): {
     if (within(m, to) && (best === null || m.start < best.start)) best = m;
   }
   return best;
-}
-
-/** Index into the folded text of the first folded character at or after original index `from`. */
-function foldedIndex(folded: Folded, from: number): number {
-  let lo = 0;
-  let hi = folded.origin.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (folded.origin[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

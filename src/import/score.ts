@@ -3,7 +3,7 @@
  * real-world layouts (`import-score`, and the corpus test).
  */
 import { formatById } from '../format/registry';
-import type { Draft } from '../model/draft';
+import { cellValue, type Draft } from '../model/draft';
 
 /** A corpus document's expected reading: its format and every cell of it, blank ones as "". */
 export interface ExpectedImport {
@@ -26,10 +26,7 @@ export interface ImportScore {
 export function flatCells(draft: Draft): Record<string, string> {
   const format = formatById(draft.formatId)!;
   const out: Record<string, string> = {};
-  for (const cell of format.cells) {
-    const [t, r, c] = cell.split('/') as [string, string, string];
-    out[cell] = draft.cells[t]?.[r]?.[c] ?? '';
-  }
+  for (const cell of format.cells) out[cell] = cellValue(draft, cell);
   return out;
 }
 

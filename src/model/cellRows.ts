@@ -1,7 +1,7 @@
 /** Every table cell of a draft as printed (section, table, row and column labels, value): the long table. */
 import { columnLabel, rowLabel, tableTitle } from '../format/labels';
-import type { Format } from '../format/format';
-import type { Draft } from './draft';
+import { cellId, type Format } from '../format/format';
+import { cellValue, type Draft } from './draft';
 
 export interface CellRow {
   section: string;

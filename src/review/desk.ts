@@ -6,7 +6,6 @@
  * totals of all. Pure: the command line and the page's worker both use it.
  */
 import { formatById } from '../format/registry';
-import type { AgencyKind } from '../format/definition';
 import type { Draft } from '../model/draft';
 import { readDraftText } from '../model/draftFile';
 import { decodeText } from '../model/encoding';
@@ -173,4 +172,3 @@ export function reviewReports(read: ReadReport[]): Desk {
   return { reports, unreadable, notes, totals };
 }
 
-export type { AgencyKind };
