@@ -149,21 +149,9 @@ export async function readDraftFile(file: File): Promise<DraftReadResult> {
   }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-    if (zip) {
-      const { extractDraft } = await import('../render/docxDraft');
-      const extracted = extractDraft(bytes);
-      if (!extracted.ok) {
-        if (extracted.reason === 'tooLarge')
-          return { ok: false, problems: [{ key: 'file.tooLarge', params: { limitMb: MAX_DRAFT_FILE_BYTES / 1024 / 1024 } }] };
-        return { ok: false, problems: [{ key: extracted.reason === 'noDraft' ? 'file.docxWithoutDraft' : 'file.notZip' }] };
-      }
-      return readDraftText(extracted.json);
-    }
-    const { decodeText } = await import('../model/encoding');
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) return { ok: false, problems: [{ key: 'file.unknownEncoding' }] };
-    return readDraftText(decoded.text);
+    // Loaded when a file is opened: the DOCX reader and the GB18030 decoder are not needed before.
+    const { readDraftBytes } = await import('../model/draftBytes');
+    return readDraftBytes(bytes);
   } catch (e) {
     return { ok: false, problems: [{ key: 'file.unreadable', params: { detail: e instanceof Error ? e.message : String(e) } }] };
   }

@@ -7,16 +7,13 @@
  */
 import { formatById } from '../format/registry';
 import type { Draft } from '../model/draft';
-import { readDraftText } from '../model/draftFile';
-import { decodeText } from '../model/encoding';
 import { aggregateDrafts } from '../model/aggregate';
-import { extractDraft, looksLikeZip } from '../render/docxDraft';
+import { looksLikeJson, looksLikeZip, readDraftBytes } from '../model/draftBytes';
 import { check } from '../rules/engine';
 import { summarize, type Finding, type FindingSummary } from '../rules/finding';
 import { importDocument, type ImportMessage } from '../import/importer';
 import type { SourceKind } from '../import/sources';
 import type { PdfJs } from '../import/pdfItems';
-import { isPdf } from '../import/pdfItems';
 import { MAX_IMPORT_BYTES } from '../model/limits';
 
 /** How a file was read: as the draft it holds, or as a published report through the importer. */
@@ -73,19 +70,12 @@ export interface Desk {
 /** Reads one file for review. A JSON draft or a DOCX holding its draft is taken as it is; anything else is imported. */
 export async function readForReview(name: string, bytes: Uint8Array, loadPdfJs: () => Promise<PdfJs>): Promise<ReadReport> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, name, problem: { key: 'import.tooLarge' } };
-  if (looksLikeZip(bytes)) {
-    const extracted = extractDraft(bytes);
-    if (extracted.ok) {
-      const read = readDraftText(extracted.json);
-      if (read.ok) return { ok: true, name, readAs: 'draft', fileKind: 'docx', draft: read.draft, quality: null };
-    }
-  } else if (!isPdf(bytes)) {
-    const decoded = decodeText(bytes);
-    if (decoded.ok && /^\s*\{/.test(decoded.text)) {
-      const read = readDraftText(decoded.text);
-      if (read.ok) return { ok: true, name, readAs: 'draft', fileKind: 'json', draft: read.draft, quality: null };
-      return { ok: false, name, problem: { key: 'desk.badDraft' } };
-    }
+  const zip = looksLikeZip(bytes);
+  if (zip || looksLikeJson(bytes)) {
+    const read = readDraftBytes(bytes);
+    if (read.ok) return { ok: true, name, readAs: 'draft', fileKind: zip ? 'docx' : 'json', draft: read.draft, quality: null };
+    // A DOCX without a draft inside is a published report; a JSON file that is no draft is neither.
+    if (!zip) return { ok: false, name, problem: { key: 'desk.badDraft' } };
   }
   const result = await importDocument(bytes, loadPdfJs);
   if (!result.ok) return { ok: false, name, problem: result.problem };
@@ -171,4 +161,3 @@ export function reviewReports(read: ReadReport[]): Desk {
   totals.sort((a, b) => a.year - b.year || a.formatId.localeCompare(b.formatId));
   return { reports, unreadable, notes, totals };
 }
-
