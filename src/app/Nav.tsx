@@ -1,7 +1,7 @@
 /** The navigation that stays in view: each part's status and counts, and the overall progress. */
 import { useTranslation } from 'react-i18next';
 import { useStoreValue } from './context';
-import { partProgress, type PartId } from './progress';
+import { progressMemo, type PartId } from './progress';
 import { topic, type DraftStore } from './store';
 
 /**
@@ -9,12 +9,13 @@ import { topic, type DraftStore } from './store';
  * more than once a render).
  */
 const navCache = new WeakMap<object, { findings: unknown; state: string }>();
+const progressOf = progressMemo();
 function navState(s: DraftStore, parts: { id: PartId }[]): string {
   const cached = navCache.get(s.draft);
   if (cached && cached.findings === s.findings) return cached.state;
   const state = JSON.stringify(
     parts.map(({ id }) => {
-      const p = partProgress(s.format, s.draft, id);
+      const p = progressOf(s.format, s.draft, id);
       const open = s.sectionFindings(id).filter((f) => f.acknowledged === undefined);
       return [p.status, p.filled, p.total, open.filter((f) => f.severity === 'error').length, open.filter((f) => f.severity === 'warning').length];
     }),

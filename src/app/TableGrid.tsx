@@ -1,19 +1,23 @@
 /**
- * One table of the report, drawn from the format's layout with the official merged headers. Inputs are
- * registered with react-hook-form (uncontrolled: typing re-renders nothing by itself); each cell subscribes
- * to its own findings, each computed total to its own value.
+ * One table of the report, drawn from the format's layout with the official merged headers. The draft store
+ * is the one owner of the cells' values: an input shows the store's value and hands what is typed to it, and
+ * the store tells each input when its value changed elsewhere (a total, a paste, fill with 0, undo), which the
+ * input then shows without React rendering anything. A cell re-renders only when its own findings change.
  */
-import { memo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { useFormContext } from 'react-hook-form';
+import { memo, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Finding } from '../rules/finding';
 import { cellId, type CellId, type Table } from '../format/format';
+import type { CellKind } from '../format/definition';
 import { tableLayout } from '../format/grid';
 import { cellAccessibleName, cellLabel, tableTitle } from '../format/labels';
 import { parseCellInput } from '../model/number';
+import { cellValue } from '../model/draft';
 import { findingMessage } from '../i18n/messages';
 import { useStore, useStoreValue } from './context';
-import { cellField, cellInputId, type FormValues } from './formFields';
-import { topic } from './store';
+import { cellInputId } from './formFields';
+import { topic, type DraftStore } from './store';
 import { Dialog } from './Dialog';
 import { LIMITS } from '../model/limits';
 
@@ -22,17 +26,13 @@ type Note = { kind: 'info' | 'error'; text: string; undo?: () => void } | null;
 export function TableGrid({ table }: { table: Table }) {
   const store = useStore();
   const { t } = useTranslation();
-  const form = useFormContext<FormValues>();
   const layout = tableLayout(table);
   const [note, setNote] = useState<Note>(null);
   const [preview, setPreview] = useState<{ cell: CellId; from: string; to: string }[] | null>(null);
   const title = tableTitle(store.format, table);
   const isComputed = (cell: CellId) => store.draft.totals === 'computed' && store.format.isTotal(cell);
 
-  const write = (values: [CellId, string][]) => {
-    store.setCells(values);
-    for (const [cell, value] of values) form.setValue(cellField(cell) as never, value as never);
-  };
+  const write = (values: [CellId, string][]) => store.setCells(values);
 
   const inputAt = (r: number, c: number): HTMLInputElement | null => {
     const row = table.rows[r];
@@ -109,7 +109,7 @@ export function TableGrid({ table }: { table: Table }) {
           problems.push(t('paste.badValue', { cell: cellLabel(store.format, cell), value: raw, problem: t(`invalid.${parsed.problem}`) }));
           return;
         }
-        const from = store.draft.cells[table.id]?.[row.key]?.[column.key] ?? '';
+        const from = cellValue(store.draft, cell);
         if (parsed.value !== from) changes.push({ cell, from, to: parsed.value });
       }),
     );
@@ -127,7 +127,7 @@ export function TableGrid({ table }: { table: Table }) {
 
   const fillZeros = () => {
     const blanks = store.format.cells.filter(
-      (c) => c.startsWith(`${table.id}/`) && !isComputed(c) && (store.draft.cells[table.id]?.[c.split('/')[1]!]?.[c.split('/')[2]!] ?? '') === '',
+      (c) => c.startsWith(`${table.id}/`) && !isComputed(c) && cellValue(store.draft, c) === '',
     );
     if (blanks.length === 0) {
       setNote({ kind: 'info', text: t('table.noBlanks') });
@@ -280,35 +280,92 @@ interface CellProps {
   setNote: (n: Note) => void;
 }
 
+/** What a cell holds for what is typed: the number as the draft keeps it, or the text as typed when it is not one. */
+function canonicalValue(raw: string, kind: CellKind): string {
+  const parsed = parseCellInput(raw, kind);
+  return parsed.ok ? parsed.value : raw;
+}
+
+/** The findings that mark a cell: open errors and warnings. */
+function marksOf(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity !== 'hint' && f.acknowledged === undefined);
+}
+
+function markOf(findings: readonly Finding[]): 'error' | 'warning' | '' {
+  const marks = marksOf(findings);
+  return marks.some((f) => f.severity === 'error') ? 'error' : marks.length > 0 ? 'warning' : '';
+}
+
+/** Keeps a cell's hidden message (what a screen reader says of the cell) worded as its findings are now. */
+function useMarkMessage(store: DraftStore, cell: CellId, message: RefObject<HTMLSpanElement | null>, t: TFunction) {
+  useEffect(() => {
+    const show = () => {
+      const el = message.current;
+      if (!el) return;
+      const text = marksOf(store.findingsFor(cell))
+        .map((f) => findingMessage(t, f))
+        .join(' ');
+      if (el.textContent !== text) el.textContent = text;
+    };
+    show();
+    return store.subscribe(topic.cell(cell), show);
+  }, [store, cell, message, t]);
+}
+
+/** The value a cell's input shows: a computed total as the store works it out, any other cell as the draft holds it. */
+function heldValue(store: DraftStore, cell: CellId, computed: boolean): string {
+  return computed ? store.totalText(cell) : cellValue(store.draft, cell);
+}
+
+/**
+ * Keeps an input showing the store's value of its cell. Written straight to the input: a total following a
+ * keystroke costs the page a text change, not a React render. An input whose text already stands for the held
+ * value (full-width digits, say, until the clerk leaves the cell) is left as typed.
+ */
+function useShownValue(store: DraftStore, cell: CellId, input: RefObject<HTMLInputElement | null>, computed: boolean, kind: CellKind) {
+  useEffect(() => {
+    const show = () => {
+      const el = input.current;
+      // A draft of another format was just put on screen: this cell is about to go with its table.
+      if (!el || store.format.kindOfOrNull(cell) === null) return;
+      const held = heldValue(store, cell, computed);
+      if ((computed ? el.value : canonicalValue(el.value, kind)) !== held) el.value = held;
+    };
+    show();
+    return store.subscribe(topic.cell(cell), show);
+  }, [store, cell, input, computed, kind]);
+}
+
 const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setNote }: CellProps) {
   const store = useStore();
   const { t } = useTranslation();
-  const { register, setValue } = useFormContext<FormValues>();
   const cell = cellId(table.id, rowKey, columnKey);
-  const findings = useStoreValue(topic.cell(cell), (s) => s.findingsFor(cell));
+  const input = useRef<HTMLInputElement>(null);
   const computed = store.draft.totals === 'computed' && store.format.isTotal(cell);
-  const total = useStoreValue(topic.cell(cell), (s) => (computed ? s.totalText(cell) : ''));
+  const kind = table.columnIndex.get(columnKey)!.kind;
+  useShownValue(store, cell, input, computed, kind);
+  // What the input shows when it is first drawn; later values reach it through useShownValue.
+  const [initial] = useState(() => heldValue(store, cell, computed));
   const name = cellAccessibleName(table, rowKey, columnKey);
   const id = cellInputId(cell);
-  const marks = findings.filter((f) => f.severity !== 'hint' && f.acknowledged === undefined);
-  const severity = marks.some((f) => f.severity === 'error') ? 'error' : marks.length > 0 ? 'warning' : '';
+  // The cell re-renders when its mark changes (a finding naming it appears, goes or is acknowledged); the
+  // wording of its findings, which changes with every number they quote, is written to its message directly.
+  const severity = useStoreValue(topic.cell(cell), (s) => markOf(s.findingsFor(cell)));
+  const messageRef = useRef<HTMLSpanElement>(null);
+  useMarkMessage(store, cell, messageRef, t);
   const messageId = `${id}-msg`;
-  const described = marks.length > 0 ? { 'aria-describedby': messageId } : {};
-  const messages = marks.length > 0 && (
-    <span id={messageId} className="visually-hidden">
-      {marks.map((f) => findingMessage(t, f)).join(' ')}
-    </span>
-  );
-  const kind = table.columnIndex.get(columnKey)!.kind;
+  const described = severity !== '' ? { 'aria-describedby': messageId } : {};
+  const messages = <span id={messageId} ref={messageRef} className="visually-hidden" />;
 
   if (computed) {
     return (
       <td className={`total ${severity}`}>
         <input
+          ref={input}
           id={id}
           readOnly
           tabIndex={-1}
-          value={total}
+          defaultValue={initial}
           aria-label={t('table.computedName', { name })}
           aria-invalid={severity === 'error' || undefined}
           {...described}
@@ -318,31 +375,26 @@ const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setN
       </td>
     );
   }
-  const field = register(cellField(cell) as never, {
-    onChange: (e: { target: HTMLInputElement }) => {
-      const raw = e.target.value;
-      const parsed = parseCellInput(raw, kind);
-      store.setCell(cell, parsed.ok ? parsed.value : raw);
-    },
-    onBlur: (e: { target: HTMLInputElement }) => {
-      const raw = e.target.value;
-      const parsed = parseCellInput(raw, kind);
-      if (parsed.ok && parsed.value !== raw) {
-        setValue(cellField(cell) as never, parsed.value as never);
-        if (parsed.changes.length > 0) {
-          setNote({
-            kind: 'info',
-            text: t('table.normalized', { cell: name, value: parsed.value, what: parsed.changes.map((x) => t(`normalized.${x}`)).join('，') }),
-          });
-        }
-      }
-    },
-  });
   return (
     <td className={`input ${severity}`}>
       <input
+        ref={input}
         id={id}
-        {...field}
+        defaultValue={initial}
+        onChange={(e) => store.setCell(cell, canonicalValue(e.target.value, kind))}
+        onBlur={(e) => {
+          const el = e.target;
+          const parsed = parseCellInput(el.value, kind);
+          if (!parsed.ok || parsed.value === el.value) return;
+          // Shown as the draft keeps it, once the clerk has left the cell.
+          el.value = parsed.value;
+          if (parsed.changes.length > 0) {
+            setNote({
+              kind: 'info',
+              text: t('table.normalized', { cell: name, value: parsed.value, what: parsed.changes.map((x) => t(`normalized.${x}`)).join('，') }),
+            });
+          }
+        }}
         data-r={r}
         data-c={c}
         aria-label={name}

@@ -102,7 +102,8 @@ export function useBrowserSync(store: DraftStore, options: BrowserSyncOptions): 
         syncedRevision.current = store.revision;
         return;
       }
-      if (store.revision !== firstRevision) {
+      // Said once, at the first change after opening or saving the file, not written on every keystroke.
+      if (store.revision !== firstRevision && !unsavedToFile.current) {
         unsavedToFile.current = true;
         setFileSavedFlag(false);
         firstRevision = -1;
@@ -123,6 +124,9 @@ export function useBrowserSync(store: DraftStore, options: BrowserSyncOptions): 
       }
     };
     const onStorage = (e: StorageEvent) => {
+      // Another tab saved the shared draft as a file while this tab held nothing unstored: this tab's next
+      // change marks it unsaved again.
+      if (e.key === FILE_SAVED_KEY && e.newValue === 'yes' && timer === undefined && store.revision === syncedRevision.current) unsavedToFile.current = false;
       const { writer, base } = storedWriter();
       if (e.key !== DRAFT_STORAGE_KEY || e.newValue === null || writer === TAB_ID) return;
       const theirs = readDraftText(e.newValue);

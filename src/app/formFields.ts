@@ -1,14 +1,9 @@
 /**
- * The form's field names. react-hook-form reads dots as nesting, and row keys such as `B3.1` contain a dot,
- * so table cells are named with the dot of the row key replaced: `cells.requests.B3_1.NP`.
+ * The form's fields and the DOM ids of inputs. The report's header and texts are react-hook-form fields; the
+ * table cells are not: the draft store alone holds them (see TableGrid).
  */
-import { splitCellId, type CellId } from '../format/format';
+import type { CellId } from '../format/format';
 import type { Draft } from '../model/draft';
-
-export function cellField(cell: CellId): string {
-  const { table, row, column } = splitCellId(cell);
-  return `cells.${table}.${row.replace(/\./g, '_')}.${column}`;
-}
 
 /** The DOM id of a cell's input, used by links from findings. */
 export function cellInputId(cell: CellId): string {
@@ -20,13 +15,9 @@ export function fieldInputId(ref: string): string {
   return `field-${ref.replace(/\./g, '-')}`;
 }
 
-export type FormValues = Omit<Draft, 'cells'> & { cells: Record<string, Record<string, Record<string, string>>> };
+export type FormValues = Omit<Draft, 'cells'>;
 
 export function toFormValues(draft: Draft): FormValues {
-  const cells: FormValues['cells'] = {};
-  for (const [table, rows] of Object.entries(draft.cells)) {
-    cells[table] = {};
-    for (const [row, cols] of Object.entries(rows)) cells[table][row.replace(/\./g, '_')] = { ...cols };
-  }
-  return { ...structuredClone(draft), cells };
+  const { cells: _cells, ...fields } = draft;
+  return structuredClone(fields);
 }

@@ -44,3 +44,27 @@ export function partProgress(format: Format, draft: Draft, part: PartId): PartPr
   }
   return { filled, total, status: status(filled, total) };
 }
+
+/**
+ * What a part's progress is worked out from: its own values (a section's texts, its tables' rows) and what
+ * decides which of them count. A draft change makes new objects only along the path it changed, so a part
+ * whose inputs are the same objects as before has the same progress.
+ */
+function progressInputs(format: Format, draft: Draft, part: PartId): readonly unknown[] {
+  if (part === 'meta') return [draft.agency.name, draft.publicationDate];
+  const def = format.sections.find((s) => s.id === part)!;
+  return [format, draft.sections[part], draft.agency.kind, draft.totals, ...(def.tables ?? []).map((t) => draft.cells[t])];
+}
+
+/** partProgress, remembered per part: a keystroke in one table counts that part again, not the report. */
+export function progressMemo(): (format: Format, draft: Draft, part: PartId) => PartProgress {
+  const memo = new Map<PartId, { inputs: readonly unknown[]; progress: PartProgress }>();
+  return (format, draft, part) => {
+    const inputs = progressInputs(format, draft, part);
+    const known = memo.get(part);
+    if (known && known.inputs.length === inputs.length && known.inputs.every((x, i) => x === inputs[i])) return known.progress;
+    const progress = partProgress(format, draft, part);
+    memo.set(part, { inputs, progress });
+    return progress;
+  };
+}

@@ -17,18 +17,20 @@ export function translateParams(t: TFunction, params: Record<string, string | nu
 }
 
 /**
- * Messages per finding and translation function (one per language): a finding that did not change between
- * two keystrokes is not worded again.
+ * Messages per finding and language: a finding that did not change between two keystrokes is not worded
+ * again, and one worded for the summary is not worded again for each cell it marks. React components each get
+ * a translation function of their own, so the language a function is fixed to is the key, not the function.
  */
-const messages = new WeakMap<object, WeakMap<TFunction, string>>();
+const messages = new WeakMap<object, Map<unknown, string>>();
 
 export function findingMessage(t: TFunction, finding: Pick<Finding, 'message'>): string {
-  let byT = messages.get(finding.message);
-  if (!byT) messages.set(finding.message, (byT = new WeakMap()));
-  let text = byT.get(t);
+  let byLanguage = messages.get(finding.message);
+  if (!byLanguage) messages.set(finding.message, (byLanguage = new Map()));
+  const language = (t as TFunction & { lng?: string }).lng ?? t;
+  let text = byLanguage.get(language);
   if (text === undefined) {
     text = t(finding.message.key, translateParams(t, finding.message.params));
-    byT.set(t, text);
+    byLanguage.set(language, text);
   }
   return text;
 }
