@@ -1,11 +1,12 @@
 /** The summary at the top of a section: its findings, errors first, each a link to its cell or field. */
-import { memo, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { findingMessage } from '../i18n/messages';
 import type { Finding } from '../rules/finding';
 import { useStore, useStoreValue } from './context';
 import { cellInputId, fieldInputId } from './formFields';
-import { topic } from './store';
+import { topic, type DraftStore } from './store';
 import type { PartId } from './progress';
 import { LIMITS } from '../model/limits';
 
@@ -20,9 +21,20 @@ function targetId(finding: Finding): string | null {
   return null;
 }
 
+/**
+ * What the summary shows apart from the findings' wording: which findings, how severe, acknowledged or not.
+ * A keystroke that only changes the numbers a finding quotes leaves it the same, so the summary does not
+ * re-render; the wording is written to each finding's text by useFindingText.
+ */
+function summaryShape(findings: readonly Finding[]): string {
+  return findings.map((f) => `${f.key}\u0000${f.severity}\u0000${f.acknowledged ?? '\u0001'}`).join('\u0000\u0000');
+}
+
 export function SectionSummary({ part }: { part: PartId }) {
   const { t } = useTranslation();
-  const findings = useStoreValue(topic.section(part), (s) => s.sectionFindings(part));
+  const store = useStore();
+  useStoreValue(topic.section(part), (s) => summaryShape(s.sectionFindings(part)));
+  const findings = store.sectionFindings(part);
   if (findings.length === 0) return null;
   const sorted = [...findings].sort(
     (a, b) => Number(a.acknowledged !== undefined) - Number(b.acknowledged !== undefined) || RANK[a.severity] - RANK[b.severity] || a.order - b.order,
@@ -36,78 +48,106 @@ export function SectionSummary({ part }: { part: PartId }) {
       <h3 id={headingId}>{t('summary.title', { errors, warnings, hints: open.length - errors - warnings })}</h3>
       <ul>
         {sorted.map((f) => (
-          <FindingItem key={f.key} finding={f} />
+          <FindingItem key={f.key} finding={f} part={part} />
         ))}
       </ul>
     </div>
   );
 }
 
-const FindingItem = memo(function FindingItem({ finding }: { finding: Finding }) {
-  const { t } = useTranslation();
+/** Writes a finding's wording into its element, if it is not there already. */
+function showFindingText(store: DraftStore, part: PartId, findingKey: string, el: HTMLElement | null, t: TFunction): void {
+  const finding = store.sectionFindings(part).find((f) => f.key === findingKey);
+  if (!el || !finding) return;
+  const text = findingMessage(t, finding);
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/**
+ * Keeps a finding's text worded as the finding is now: after each render (the element may be a new one) and
+ * whenever the section's findings change. The element has no children of React's: React would not know of
+ * text written under it.
+ */
+function useFindingText(part: PartId, findingKey: string, element: RefObject<HTMLElement | null>, t: TFunction) {
   const store = useStore();
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const target = targetId(finding);
-  const message = findingMessage(t, finding);
-  const acknowledge = (text: string | null) =>
-    store.update(
-      (d) => ({
-        ...d,
-        acknowledged: [...d.acknowledged.filter((a) => a.finding !== finding.key), ...(text === null ? [] : [{ finding: finding.key, reason: text }])],
-      }),
-      'acknowledged',
-    );
-  return (
-    <li className={`finding ${finding.severity} ${finding.acknowledged !== undefined ? 'acknowledged' : ''}`}>
-      <span className="severity">{t(`severity.${finding.severity}`)}</span>{' '}
-      {target ? (
-        <a
-          href={`#${target}`}
-          onClick={(e) => {
-            e.preventDefault();
-            const el = document.getElementById(target);
-            el?.scrollIntoView({ block: 'center' });
-            el?.focus();
-          }}
-        >
-          {message}
-        </a>
-      ) : (
-        <span>{message}</span>
-      )}
-      {finding.acknowledged !== undefined ? (
-        <span className="ack">
-          {t('summary.acknowledged', { reason: finding.acknowledged })}{' '}
-          <button type="button" className="link" onClick={() => acknowledge(null)}>
-            {t('summary.unacknowledge')}
-          </button>
-        </span>
-      ) : finding.severity !== 'error' && !asking ? (
-        <button type="button" className="link" onClick={() => setAsking(true)}>
-          {t('summary.acknowledge')}
-        </button>
-      ) : null}
-      {asking && (
-        <form
-          className="ack-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (reason.trim() === '') return;
-            acknowledge(reason.trim());
-            setAsking(false);
-          }}
-        >
-          <label>
-            {t('summary.reason')}
-            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={LIMITS.reason} required />
-          </label>
-          <button type="submit">{t('summary.saveReason')}</button>
-          <button type="button" className="secondary" onClick={() => setAsking(false)}>
-            {t('summary.cancel')}
-          </button>
-        </form>
-      )}
-    </li>
+  useLayoutEffect(() => showFindingText(store, part, findingKey, element.current, t));
+  useLayoutEffect(
+    () => store.subscribe(topic.section(part), () => showFindingText(store, part, findingKey, element.current, t)),
+    [store, part, findingKey, element, t],
   );
-});
+}
+
+/** One finding of the summary; memoised on its key, severity and acknowledgement (its wording follows by itself). */
+const FindingItem = memo(
+  function FindingItem({ finding, part }: { finding: Finding; part: PartId }) {
+    const { t } = useTranslation();
+    const store = useStore();
+    const [asking, setAsking] = useState(false);
+    const [reason, setReason] = useState('');
+    const target = targetId(finding);
+    const textRef = useRef<HTMLElement>(null);
+    useFindingText(part, finding.key, textRef, t);
+    const acknowledge = (text: string | null) =>
+      store.update(
+        (d) => ({
+          ...d,
+          acknowledged: [...d.acknowledged.filter((a) => a.finding !== finding.key), ...(text === null ? [] : [{ finding: finding.key, reason: text }])],
+        }),
+        'acknowledged',
+      );
+    return (
+      <li className={`finding ${finding.severity} ${finding.acknowledged !== undefined ? 'acknowledged' : ''}`}>
+        <span className="severity">{t(`severity.${finding.severity}`)}</span>{' '}
+        {target ? (
+          <a
+            href={`#${target}`}
+            onClick={(e) => {
+              e.preventDefault();
+              const el = document.getElementById(target);
+              el?.scrollIntoView({ block: 'center' });
+              el?.focus();
+            }}
+          >
+            <span ref={textRef} />
+          </a>
+        ) : (
+          <span ref={textRef} />
+        )}
+        {finding.acknowledged !== undefined ? (
+          <span className="ack">
+            {t('summary.acknowledged', { reason: finding.acknowledged })}{' '}
+            <button type="button" className="link" onClick={() => acknowledge(null)}>
+              {t('summary.unacknowledge')}
+            </button>
+          </span>
+        ) : finding.severity !== 'error' && !asking ? (
+          <button type="button" className="link" onClick={() => setAsking(true)}>
+            {t('summary.acknowledge')}
+          </button>
+        ) : null}
+        {asking && (
+          <form
+            className="ack-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (reason.trim() === '') return;
+              acknowledge(reason.trim());
+              setAsking(false);
+            }}
+          >
+            <label>
+              {t('summary.reason')}
+              <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={LIMITS.reason} required />
+            </label>
+            <button type="submit">{t('summary.saveReason')}</button>
+            <button type="button" className="secondary" onClick={() => setAsking(false)}>
+              {t('summary.cancel')}
+            </button>
+          </form>
+        )}
+      </li>
+    );
+  },
+  (a, b) =>
+    a.part === b.part && a.finding.key === b.finding.key && a.finding.severity === b.finding.severity && a.finding.acknowledged === b.finding.acknowledged,
+);

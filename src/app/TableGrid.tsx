@@ -4,7 +4,7 @@
  * the store tells each input when its value changed elsewhere (a total, a paste, fill with 0, undo), which the
  * input then shows without React rendering anything. A cell re-renders only when its own findings change.
  */
-import { memo, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useRef, useState, type ClipboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Finding } from '../rules/finding';
@@ -18,6 +18,7 @@ import { findingMessage } from '../i18n/messages';
 import { useStore, useStoreValue } from './context';
 import { cellInputId } from './formFields';
 import { topic, type DraftStore } from './store';
+import { canonicalValue, useTypingInTable } from './tableTyping';
 import { Dialog } from './Dialog';
 import { LIMITS } from '../model/limits';
 
@@ -33,45 +34,8 @@ export function TableGrid({ table }: { table: Table }) {
   const isComputed = (cell: CellId) => store.draft.totals === 'computed' && store.format.isTotal(cell);
 
   const write = (values: [CellId, string][]) => store.setCells(values);
-
-  const inputAt = (r: number, c: number): HTMLInputElement | null => {
-    const row = table.rows[r];
-    const column = table.columns[c];
-    if (!row || !column) return null;
-    const el = document.getElementById(cellInputId(cellId(table.id, row.key, column.key)));
-    return el instanceof HTMLInputElement && !el.readOnly ? el : null;
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    const el = e.target;
-    if (!(el instanceof HTMLInputElement) || el.dataset.r === undefined) return;
-    const r = Number(el.dataset.r);
-    const c = Number(el.dataset.c);
-    const step = (dr: number, dc: number) => {
-      for (let i = r + dr, j = c + dc; i >= 0 && i < table.rows.length && j >= 0 && j < table.columns.length; i += dr, j += dc) {
-        const found = inputAt(i, j);
-        if (found) return found;
-      }
-      return null;
-    };
-    const inRow = (from: number, dir: 1 | -1) => {
-      for (let j = from; j >= 0 && j < table.columns.length; j += dir) {
-        const found = inputAt(r, j);
-        if (found) return found;
-      }
-      return null;
-    };
-    let target: HTMLInputElement | null = null;
-    if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) target = step(1, 0);
-    else if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) target = step(-1, 0);
-    else if (e.key === 'ArrowLeft') target = step(0, -1);
-    else if (e.key === 'ArrowRight') target = step(0, 1);
-    else if (e.key === 'Home') target = inRow(0, 1);
-    else if (e.key === 'End') target = inRow(table.columns.length - 1, -1);
-    else return;
-    e.preventDefault();
-    target?.focus();
-  };
+  const tableElement = useRef<HTMLTableElement>(null);
+  useTypingInTable(tableElement, table, store);
 
   const onPaste = (e: ClipboardEvent<HTMLTableElement>) => {
     const el = e.target;
@@ -126,9 +90,7 @@ export function TableGrid({ table }: { table: Table }) {
   };
 
   const fillZeros = () => {
-    const blanks = store.format.cells.filter(
-      (c) => c.startsWith(`${table.id}/`) && !isComputed(c) && cellValue(store.draft, c) === '',
-    );
+    const blanks = store.format.cells.filter((c) => c.startsWith(`${table.id}/`) && !isComputed(c) && cellValue(store.draft, c) === '');
     if (blanks.length === 0) {
       setNote({ kind: 'info', text: t('table.noBlanks') });
       return;
@@ -161,7 +123,7 @@ export function TableGrid({ table }: { table: Table }) {
         <table
           className={`grid grid-${table.id}`}
           aria-labelledby={captionId}
-          onKeyDown={onKeyDown}
+          ref={tableElement}
           onPaste={onPaste}
           style={{ width: `${widths.reduce((a, b) => a + b, 0)}em` }}
         >
@@ -280,12 +242,6 @@ interface CellProps {
   setNote: (n: Note) => void;
 }
 
-/** What a cell holds for what is typed: the number as the draft keeps it, or the text as typed when it is not one. */
-function canonicalValue(raw: string, kind: CellKind): string {
-  const parsed = parseCellInput(raw, kind);
-  return parsed.ok ? parsed.value : raw;
-}
-
 /** The findings that mark a cell: open errors and warnings. */
 function marksOf(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity !== 'hint' && f.acknowledged === undefined);
@@ -329,7 +285,8 @@ function useShownValue(store: DraftStore, cell: CellId, input: RefObject<HTMLInp
       // A draft of another format was just put on screen: this cell is about to go with its table.
       if (!el || store.format.kindOfOrNull(cell) === null) return;
       const held = heldValue(store, cell, computed);
-      if ((computed ? el.value : canonicalValue(el.value, kind)) !== held) el.value = held;
+      if (el.value === held || (!computed && canonicalValue(el.value, kind) === held)) return;
+      el.value = held;
     };
     show();
     return store.subscribe(topic.cell(cell), show);
@@ -381,7 +338,6 @@ const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setN
         ref={input}
         id={id}
         defaultValue={initial}
-        onChange={(e) => store.setCell(cell, canonicalValue(e.target.value, kind))}
         onBlur={(e) => {
           const el = e.target;
           const parsed = parseCellInput(el.value, kind);

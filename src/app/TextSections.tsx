@@ -41,11 +41,12 @@ export function TextField({ path, label, hint, rows = 6 }: { path: string; label
   // The count follows this field alone (a form-wide watch would copy every value of the form on each keystroke).
   const length = useStoreValue(topic.cell(path), (s) => [...fieldText(s.draft, path)].length);
   const units = useStoreValue(topic.cell(path), (s) => fieldText(s.draft, path).length);
-  const findings = useStoreValue(topic.cell(path), (s) => s.findingsFor(path));
-  const open = findings.filter((f) => f.acknowledged === undefined && f.severity !== 'hint');
+  // Whether the field is marked, not its findings: a text-vs-table finding quotes the table's numbers and so
+  // changes with every keystroke in a cell, which must not re-render the field.
+  const marked = useStoreValue(topic.cell(path), (s) => s.findingsFor(path).some((f) => f.acknowledged === undefined && f.severity !== 'hint'));
   const id = fieldInputId(path);
   return (
-    <div className={`text-field ${open.length > 0 ? 'warning' : ''}`}>
+    <div className={`text-field ${marked ? 'warning' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
