@@ -1,28 +1,19 @@
 /**
- * One table of the report, drawn from the format's layout with the official merged headers. The draft store
- * is the one owner of the cells' values: an input shows the store's value and hands what is typed to it, and
- * the store tells each input when its value changed elsewhere (a total, a paste, fill with 0, undo), which the
- * input then shows without React rendering anything. A cell re-renders only when its own findings change.
+ * One table of the report, drawn from the format's layout with the official merged headers, with pasting a
+ * block (previewed before anything changes) and filling blanks with 0. The cells are CellInput; typing in
+ * them is handled by tableTyping.ts.
  */
-import { memo, useEffect, useRef, useState, type ClipboardEvent, type RefObject } from 'react';
+import { useRef, useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import type { Finding } from '../rules/finding';
 import { cellId, type CellId, type Table } from '../format/format';
-import type { CellKind } from '../format/definition';
 import { tableLayout } from '../format/grid';
-import { cellAccessibleName, cellLabel, tableTitle } from '../format/labels';
+import { cellLabel, tableTitle } from '../format/labels';
 import { parseCellInput } from '../model/number';
 import { cellValue } from '../model/draft';
-import { findingMessage } from '../i18n/messages';
-import { useStore, useStoreValue } from './context';
-import { cellInputId } from './formFields';
-import { topic, type DraftStore } from './store';
-import { canonicalValue, useTypingInTable } from './tableTyping';
+import { useStore } from './context';
+import { useTypingInTable } from './tableTyping';
+import { CellInput, type Note } from './CellInput';
 import { Dialog } from './Dialog';
-import { LIMITS } from '../model/limits';
-
-type Note = { kind: 'info' | 'error'; text: string; undo?: () => void } | null;
 
 export function TableGrid({ table }: { table: Table }) {
   const store = useStore();
@@ -232,137 +223,3 @@ export function TableGrid({ table }: { table: Table }) {
     </div>
   );
 }
-
-interface CellProps {
-  table: Table;
-  rowKey: string;
-  columnKey: string;
-  r: number;
-  c: number;
-  setNote: (n: Note) => void;
-}
-
-/** The findings that mark a cell: open errors and warnings. */
-function marksOf(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.severity !== 'hint' && f.acknowledged === undefined);
-}
-
-function markOf(findings: readonly Finding[]): 'error' | 'warning' | '' {
-  const marks = marksOf(findings);
-  return marks.some((f) => f.severity === 'error') ? 'error' : marks.length > 0 ? 'warning' : '';
-}
-
-/** Keeps a cell's hidden message (what a screen reader says of the cell) worded as its findings are now. */
-function useMarkMessage(store: DraftStore, cell: CellId, message: RefObject<HTMLSpanElement | null>, t: TFunction) {
-  useEffect(() => {
-    const show = () => {
-      const el = message.current;
-      if (!el) return;
-      const text = marksOf(store.findingsFor(cell))
-        .map((f) => findingMessage(t, f))
-        .join(' ');
-      if (el.textContent !== text) el.textContent = text;
-    };
-    show();
-    return store.subscribe(topic.cell(cell), show);
-  }, [store, cell, message, t]);
-}
-
-/** The value a cell's input shows: a computed total as the store works it out, any other cell as the draft holds it. */
-function heldValue(store: DraftStore, cell: CellId, computed: boolean): string {
-  return computed ? store.totalText(cell) : cellValue(store.draft, cell);
-}
-
-/**
- * Keeps an input showing the store's value of its cell. Written straight to the input: a total following a
- * keystroke costs the page a text change, not a React render. An input whose text already stands for the held
- * value (full-width digits, say, until the clerk leaves the cell) is left as typed.
- */
-function useShownValue(store: DraftStore, cell: CellId, input: RefObject<HTMLInputElement | null>, computed: boolean, kind: CellKind) {
-  useEffect(() => {
-    const show = () => {
-      const el = input.current;
-      // A draft of another format was just put on screen: this cell is about to go with its table.
-      if (!el || store.format.kindOfOrNull(cell) === null) return;
-      const held = heldValue(store, cell, computed);
-      if (el.value === held || (!computed && canonicalValue(el.value, kind) === held)) return;
-      el.value = held;
-    };
-    show();
-    return store.subscribe(topic.cell(cell), show);
-  }, [store, cell, input, computed, kind]);
-}
-
-const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setNote }: CellProps) {
-  const store = useStore();
-  const { t } = useTranslation();
-  const cell = cellId(table.id, rowKey, columnKey);
-  const input = useRef<HTMLInputElement>(null);
-  const computed = store.draft.totals === 'computed' && store.format.isTotal(cell);
-  const kind = table.columnIndex.get(columnKey)!.kind;
-  useShownValue(store, cell, input, computed, kind);
-  // What the input shows when it is first drawn; later values reach it through useShownValue.
-  const [initial] = useState(() => heldValue(store, cell, computed));
-  const name = cellAccessibleName(table, rowKey, columnKey);
-  const id = cellInputId(cell);
-  // The cell re-renders when its mark changes (a finding naming it appears, goes or is acknowledged); the
-  // wording of its findings, which changes with every number they quote, is written to its message directly.
-  const severity = useStoreValue(topic.cell(cell), (s) => markOf(s.findingsFor(cell)));
-  const messageRef = useRef<HTMLSpanElement>(null);
-  useMarkMessage(store, cell, messageRef, t);
-  const messageId = `${id}-msg`;
-  const described = severity !== '' ? { 'aria-describedby': messageId } : {};
-  const messages = <span id={messageId} ref={messageRef} className="visually-hidden" />;
-
-  if (computed) {
-    return (
-      <td className={`total ${severity}`}>
-        <input
-          ref={input}
-          id={id}
-          readOnly
-          tabIndex={-1}
-          defaultValue={initial}
-          aria-label={t('table.computedName', { name })}
-          aria-invalid={severity === 'error' || undefined}
-          {...described}
-          title={t('table.computedTitle')}
-        />
-        {messages}
-      </td>
-    );
-  }
-  return (
-    <td className={`input ${severity}`}>
-      <input
-        ref={input}
-        id={id}
-        defaultValue={initial}
-        onBlur={(e) => {
-          const el = e.target;
-          const parsed = parseCellInput(el.value, kind);
-          if (!parsed.ok || parsed.value === el.value) return;
-          // Shown as the draft keeps it, once the clerk has left the cell.
-          el.value = parsed.value;
-          if (parsed.changes.length > 0) {
-            setNote({
-              kind: 'info',
-              text: t('table.normalized', { cell: name, value: parsed.value, what: parsed.changes.map((x) => t(`normalized.${x}`)).join('，') }),
-            });
-          }
-        }}
-        data-r={r}
-        data-c={c}
-        aria-label={name}
-        aria-invalid={severity === 'error' || undefined}
-        {...described}
-        maxLength={LIMITS.cell}
-        inputMode={kind.type === 'amount' ? 'decimal' : 'numeric'}
-        autoComplete="off"
-        spellCheck={false}
-        onFocus={(e) => e.currentTarget.select()}
-      />
-      {messages}
-    </td>
-  );
-});

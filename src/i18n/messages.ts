@@ -3,7 +3,7 @@
  * loads only the language it shows (zh-CN with the page, English when chosen); the command line and tests load
  * both through ./index.
  */
-import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
+import i18next, { type i18n, type Resource } from 'i18next';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

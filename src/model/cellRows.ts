@@ -22,7 +22,7 @@ export function cellRows(format: Format, draft: Draft): CellRow[] {
           table: tableTitle(format, table),
           row: rowLabel(table, row.key),
           column: columnLabel(table, column.key),
-          value: draft.cells[table.id]?.[row.key]?.[column.key] ?? '',
+          value: cellValue(draft, cellId(table.id, row.key, column.key)),
         });
       }
     }

@@ -6,7 +6,7 @@
  * units each cell touches (through the totals it feeds, in an authored draft), so `recheck` re-runs only those
  * and returns exactly what `check` would.
  */
-import { SECTION_IDS, type SectionId } from '../format/definition';
+import { SECTION_IDS } from '../format/definition';
 import { splitCellId, type CellId, type Format, type RelationInstance } from '../format/format';
 import { formatById } from '../format/registry';
 import type { Draft } from '../model/draft';

@@ -35,10 +35,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
-}
 function time(runs: number, fn: () => void): number {
   for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm up
   const samples: number[] = [];

@@ -3,6 +3,8 @@
  * that machine load falls on all alike:
  *  - the app (the built page, full 2021 report loaded),
  *  - a naive build of the same three tables (test/bench/naive: whole-form react-hook-form with zodResolver),
+ *  - the app's page as it stands with the report loaded, saved as HTML with its styles and no script: what a
+ *    keystroke costs in a page of this size and layout before any of the app's work (the page's floor),
  *  - a bare `<input>` with no script at all: the browser's own floor.
  * Per keystroke: latency from keydown to the first task after the animation frame in which the row's 总计 (for
  * the bare input, the input itself) shows the new value, polled in requestAnimationFrame; and the main-thread
@@ -37,7 +39,7 @@ export async function buildBaselines(): Promise<Served> {
 }
 
 interface Subject {
-  name: 'app' | 'naive' | 'bare';
+  name: 'app' | 'naive' | 'page' | 'bare';
   page: Page;
   cdp: CDPSession;
   /** The input typed into for keystroke i, and the element whose value shows the update. */
@@ -85,6 +87,8 @@ async function keystroke(s: Subject, i: number, throttle: boolean): Promise<{ la
   const current = await locator.inputValue();
   // A digit that changes the value (the app selects a cell's content on focus, so the key replaces it).
   const key = String(((Number(current.slice(-1)) || 0) % 9) + 1);
+  // The app's page without its script does not select a cell's content on focus; done here, so the key replaces it there too.
+  if (s.name === 'page') await locator.evaluate((el) => (el as HTMLInputElement).select());
   const before = await s.page.locator(shows).inputValue();
   if (throttle) await s.cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await s.page.evaluate(`new Promise((r) => setTimeout(r, ${Math.random() * 16}))`);
@@ -106,15 +110,29 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 const round = (n: number) => Math.round(n * 100) / 100;
 
 export async function keystrokeFigures(browser: Browser, app: Served, baselines: Served, fixture: string): Promise<Record<string, number>> {
-  const open = async (name: Subject['name'], url: string): Promise<Subject> => {
+  const open = async (name: Subject['name'], url: string, html?: string): Promise<Subject> => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     await context.addInitScript({ content: INSTRUMENT });
+    if (html !== undefined) await context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
     const page = await context.newPage();
     await page.goto(url);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const cellOf = (i: number) => targets[(i * 7) % targets.length]!;
     if (name === 'bare') return { name, page, cdp, input: () => ({ input: '#bare', shows: '#bare' }) };
+    if (name === 'page') {
+      // Without script nothing adds up: the typed input itself shows the keystroke.
+      return {
+        name,
+        page,
+        cdp,
+        input: (i) => {
+          const t = cellOf(i);
+          const label = byLabel(cellAccessibleName(requests, t.row, t.col));
+          return { input: label, shows: label };
+        },
+      };
+    }
     if (name === 'app') {
       await page.getByTestId('open-draft').setInputFiles(fixture);
       await page.getByRole('status').filter({ hasText: '已打开' }).waitFor();
@@ -130,8 +148,13 @@ export async function keystrokeFigures(browser: Browser, app: Served, baselines:
       },
     };
   };
+  const appSubject = await open('app', `${app.origin}/`);
+  const pageCopy = await appSubject.page.evaluate(
+    `(() => { const d = document.documentElement.cloneNode(true); d.querySelectorAll('script').forEach((s) => s.remove()); return '<!doctype html>' + d.outerHTML; })()`,
+  );
   const subjects = [
-    await open('app', `${app.origin}/`),
+    appSubject,
+    await open('page', `${app.origin}/page-copy.html`, pageCopy as string),
     await open('naive', `${baselines.origin}/index.html`),
     await open('bare', `${baselines.origin}/bare.html`),
   ];
@@ -165,5 +188,7 @@ export async function keystrokeFigures(browser: Browser, app: Served, baselines:
   out.ratio_task_app_to_bare = round(out.app_task_median_ms! / out.bare_task_median_ms!);
   out.ratio_p95_throttled_app_to_bare = round(out.app_keystroke_p95_ms_throttled_4x! / out.bare_keystroke_p95_ms_throttled_4x!);
   out.ratio_task_naive_to_app = round(out.naive_task_median_ms! / out.app_task_median_ms!);
+  out.ratio_task_page_to_bare = round(out.page_task_median_ms! / out.bare_task_median_ms!);
+  out.ratio_task_app_to_page = round(out.app_task_median_ms! / out.page_task_median_ms!);
   return out;
 }

@@ -1,0 +1,140 @@
+/**
+ * One cell of a table. The draft store is the one owner of its value: the input shows the store's value and
+ * the table hands what is typed to the store (tableTyping.ts). One subscription per cell keeps the input, its
+ * mark and its message as the store has them: a value or wording that changed is written straight to its
+ * element (a total following a keystroke costs the page a text change, not a React render), and the cell
+ * re-renders only when its mark changes (a finding naming it appears, goes or is acknowledged).
+ */
+import { memo, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cellId, type CellId, type Table } from '../format/format';
+import { cellAccessibleName } from '../format/labels';
+import { parseCellInput } from '../model/number';
+import { cellValue } from '../model/draft';
+import { findingMessage } from '../i18n/messages';
+import type { Finding } from '../rules/finding';
+import { LIMITS } from '../model/limits';
+import { useStore } from './context';
+import { cellInputId } from './formFields';
+import { topic, type DraftStore } from './store';
+import { canonicalValue } from './tableTyping';
+
+/** A message under a table: what a paste or fill did, or why it was refused. */
+export type Note = { kind: 'info' | 'error'; text: string; undo?: () => void } | null;
+
+/** The findings that mark a cell: open errors and warnings. */
+function marksOf(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity !== 'hint' && f.acknowledged === undefined);
+}
+
+type Mark = 'error' | 'warning' | '';
+
+function markOf(store: DraftStore, cell: CellId): Mark {
+  const marks = marksOf(store.findingsFor(cell));
+  return marks.some((f) => f.severity === 'error') ? 'error' : marks.length > 0 ? 'warning' : '';
+}
+
+/** The value a cell's input shows: a computed total as the store works it out, any other cell as the draft holds it. */
+function heldValue(store: DraftStore, cell: CellId, computed: boolean): string {
+  return computed ? store.totalText(cell) : cellValue(store.draft, cell);
+}
+
+interface CellProps {
+  table: Table;
+  rowKey: string;
+  columnKey: string;
+  r: number;
+  c: number;
+  setNote: (n: Note) => void;
+}
+
+export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setNote }: CellProps) {
+  const store = useStore();
+  const { t } = useTranslation();
+  const cell = cellId(table.id, rowKey, columnKey);
+  const computed = store.draft.totals === 'computed' && store.format.isTotal(cell);
+  const kind = table.columnIndex.get(columnKey)!.kind;
+  const input = useRef<HTMLInputElement>(null);
+  const message = useRef<HTMLSpanElement>(null);
+  // What the input shows when it is first drawn; later values are written to it below.
+  const [initial] = useState(() => heldValue(store, cell, computed));
+  const [mark, setMark] = useState<Mark>(() => markOf(store, cell));
+
+  useEffect(() => {
+    const show = () => {
+      // A draft of another format was just put on screen: this cell is about to go with its table.
+      if (store.format.kindOfOrNull(cell) === null) return;
+      const el = input.current;
+      const held = heldValue(store, cell, computed);
+      // An input whose text already stands for the held value (full-width digits, say, until the clerk
+      // leaves the cell) is left as typed.
+      if (el && el.value !== held && (computed || canonicalValue(el.value, kind) !== held)) el.value = held;
+      const text = marksOf(store.findingsFor(cell))
+        .map((f) => findingMessage(t, f))
+        .join(' ');
+      if (message.current && message.current.textContent !== text) message.current.textContent = text;
+      setMark(markOf(store, cell));
+    };
+    show();
+    return store.subscribe(topic.cell(cell), show);
+  }, [store, cell, computed, kind, t]);
+
+  const name = cellAccessibleName(table, rowKey, columnKey);
+  const id = cellInputId(cell);
+  const messageId = `${id}-msg`;
+  const described = mark !== '' ? { 'aria-describedby': messageId } : {};
+  // What a screen reader says of a marked cell; no children of React's, as its text is written above.
+  const messages = <span id={messageId} ref={message} className="visually-hidden" />;
+
+  if (computed) {
+    return (
+      <td className={`total ${mark}`}>
+        <input
+          ref={input}
+          id={id}
+          readOnly
+          tabIndex={-1}
+          defaultValue={initial}
+          aria-label={t('table.computedName', { name })}
+          aria-invalid={mark === 'error' || undefined}
+          {...described}
+          title={t('table.computedTitle')}
+        />
+        {messages}
+      </td>
+    );
+  }
+  return (
+    <td className={`input ${mark}`}>
+      <input
+        ref={input}
+        id={id}
+        defaultValue={initial}
+        onBlur={(e) => {
+          const el = e.target;
+          const parsed = parseCellInput(el.value, kind);
+          if (!parsed.ok || parsed.value === el.value) return;
+          // Shown as the draft keeps it, once the clerk has left the cell.
+          el.value = parsed.value;
+          if (parsed.changes.length > 0) {
+            setNote({
+              kind: 'info',
+              text: t('table.normalized', { cell: name, value: parsed.value, what: parsed.changes.map((x) => t(`normalized.${x}`)).join('，') }),
+            });
+          }
+        }}
+        data-r={r}
+        data-c={c}
+        aria-label={name}
+        aria-invalid={mark === 'error' || undefined}
+        {...described}
+        maxLength={LIMITS.cell}
+        inputMode={kind.type === 'amount' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        spellCheck={false}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      {messages}
+    </td>
+  );
+});
