@@ -2,7 +2,7 @@
  * The authoring page: the report's header, the six sections in order with their findings, a navigation that
  * stays in view, and the draft kept safe (browser store, save and open as a file).
  */
-import { useMemo, useRef, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type DragEvent } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { pickFormat } from '../format/registry';
@@ -25,11 +25,7 @@ import {
   restorePrevious,
   savePrevious,
 } from './persistence';
-import { buildReport } from '../render/model';
-import { renderText } from '../render/text';
-import { renderHtml } from '../render/html';
-// Already part of the page through the HTML renderer, which leaves out the same characters.
-import { forbiddenInReport } from '../render/xmlChars';
+import type { ExportKind } from './reportFiles';
 import { summarize } from '../rules/finding';
 import { ReportDetails } from './ReportDetails';
 import { Nav } from './Nav';
@@ -39,12 +35,13 @@ import { GeneralSection, ProcessingFees, TextField } from './TextSections';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { Tools } from './Tools';
 import { FilePicker } from './FilePicker';
-import { MigrationDetails } from './MigrationDetails';
 import type { Conversion } from '../model/formatChange';
 import type { PartId } from './progress';
 
-type ExportKind = 'docx' | 'txt' | 'html';
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
+
+// What a change of format moves and drops, shown before the clerk confirms it: loaded when first needed.
+const MigrationDetails = lazy(() => import('./MigrationDetails').then((m) => ({ default: m.MigrationDetails })));
 
 type Notice = { kind: 'info' | 'warning' | 'error'; text: string; problems?: string[] } | null;
 
@@ -140,24 +137,12 @@ export function App() {
     });
   };
 
-  /** A report file name: the title, with characters Windows refuses in names replaced. */
-  const reportFileName = (title: string, ext: string) => `${title.replace(/[\\/:*?"<>|\r\n]/g, '_')}.${ext}`;
-
   const exportReport = async (kind: ExportKind) => {
-    const doc = buildReport(store.format, store.draft);
     try {
-      if (kind === 'docx') {
-        // The docx library is loaded now, not with the page.
-        const { renderDocx } = await import('../render/docx');
-        const bytes = await renderDocx(doc, draftToJson(store.draft));
-        downloadBytes(reportFileName(doc.title, 'docx'), bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      } else if (kind === 'txt') {
-        downloadText(reportFileName(doc.title, 'txt'), renderText(doc), 'text/plain;charset=utf-8');
-      } else {
-        downloadText(reportFileName(doc.title, 'html'), renderHtml(doc), 'text/html;charset=utf-8');
-      }
-      const removed = kind === 'txt' ? 0 : forbiddenInReport(doc);
-      const name = reportFileName(doc.title, kind);
+      const { reportFile } = await import('./reportFiles');
+      const { name, content, type, removed } = await reportFile(store.format, store.draft, kind);
+      if (typeof content === 'string') downloadText(name, content, type);
+      else downloadBytes(name, content, type);
       setNotice(
         removed > 0 ? { kind: 'warning', text: t('export.doneRemoved', { name, count: removed }) } : { kind: 'info', text: t('export.done', { name }) },
       );
@@ -204,7 +189,11 @@ export function App() {
               {t('draft.save')}
             </button>
             <span className="toolbar-group" role="group" aria-label={t('export.group')}>
-              <button type="button" className="secondary" onClick={() => setPreview(renderHtml(buildReport(store.format, store.draft)))}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={async () => setPreview((await import('./reportFiles')).reportPreview(store.format, store.draft))}
+              >
                 {t('export.preview')}
               </button>
               <button type="button" className="secondary" onClick={() => requestExport('docx')}>
@@ -369,7 +358,11 @@ export function App() {
           }}
           onCancel={() => setPendingFormat(null)}
         >
-          {pendingFormat && <MigrationDetails conversion={pendingFormat.conversion} />}
+          {pendingFormat && (
+            <Suspense fallback={<p role="status">{t('tools.loading')}</p>}>
+              <MigrationDetails conversion={pendingFormat.conversion} />
+            </Suspense>
+          )}
         </ConfirmDialog>
         <ConfirmDialog
           open={pendingExport !== null}

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useStore, useStoreValue } from './context';
 import { topic } from './store';
 import { isIsoDate, isReportYear, LIMITS } from '../model/limits';
-import { chineseDate } from '../render/model';
+import { chineseDate } from '../render/date';
 import { LimitNote } from './LimitNote';
 import { fieldInputId, type FormValues } from './formFields';
 

@@ -4,7 +4,7 @@
  * opening its findings, and from there the report as the draft; the notes across reports and the totals beside;
  * CSV, XLSX and a printable HTML summary. Loaded only when the desk is opened.
  */
-import { memo, startTransition, useMemo, useState, type ComponentType } from 'react';
+import { memo, startTransition, Suspense, useMemo, useState, type ComponentType } from 'react';
 import type { TFunction } from 'i18next';
 import type { Draft } from '../model/draft';
 import type { Format } from '../format/format';
@@ -16,6 +16,7 @@ import type { DeskFile, DeskWorkerMessage } from '../review/deskWorker';
 import type * as DeskExports from '../review/exports';
 import { REPORT_COLUMNS, deskNotes, deskTotalText, reportHeader, reportRow, type ReportColumn } from '../review/table';
 import type { FilePicker } from './FilePicker';
+import { WorkNotice } from './WorkNotice';
 
 const COLLATOR = new Intl.Collator('zh-CN');
 
@@ -118,14 +119,7 @@ export function ReviewDesk({ t, Picker, download, loadExports, Tables, openDraft
         <Picker label={t('desk.chooseFiles')} accept={ACCEPT} multiple testId="desk-files" className="" onFiles={(files) => void review(files)} />
         <Picker label={t('desk.chooseFolder')} accept={ACCEPT} multiple directory testId="desk-folder" onFiles={(files) => void review(files)} />
       </div>
-      {progress && (
-        <p className="notice info" role="status">
-          {t('desk.progress', { done: progress.done, total: progress.total })}{' '}
-          <button type="button" className="link" onClick={progress.stop}>
-            {t('import.stop')}
-          </button>
-        </p>
-      )}
+      {progress && <WorkNotice text={t('desk.progress', { done: progress.done, total: progress.total })} stopLabel={t('import.stop')} onStop={progress.stop} />}
       {failure && (
         <p className="notice error" role="alert">
           {failure}
@@ -226,7 +220,9 @@ export function ReviewDesk({ t, Picker, download, loadExports, Tables, openDraft
               >
                 {t('desk.openAsDraft')}
               </button>
-              <Tables format={formatById(opened.draft.formatId)!} cells={opened.draft.cells} />
+              <Suspense fallback={<p role="status">{t('tools.loading')}</p>}>
+                <Tables format={formatById(opened.draft.formatId)!} cells={opened.draft.cells} />
+              </Suspense>
             </section>
           )}
         </>

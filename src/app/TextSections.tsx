@@ -2,13 +2,11 @@
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { SectionDef } from '../format/definition';
-import sentences from '../../templates/report/sentences.json';
 import type { Draft } from '../model/draft';
 import { useStore, useStoreValue } from './context';
 import { fieldInputId, type FormValues } from './formFields';
 import { useState } from 'react';
 import { topic } from './store';
-import { fillTemplate } from '../model/template';
 import { LIMITS } from '../model/limits';
 import { LimitNote } from './LimitNote';
 
@@ -143,13 +141,9 @@ export function ProcessingFees() {
       </label>
     );
   };
-  const writeSentence = () => {
-    const fees = store.draft.processingFees ?? { notices: '', amount: '', collected: '' };
-    const nums = [fees.notices, fees.amount, fees.collected].map((v) => v.trim());
-    const none = nums.every((v) => v === '' || Number(v) === 0);
-    const sentence = none
-      ? sentences.processingFees.none
-      : fillTemplate(sentences.processingFees.some, { notices: nums[0] || '0', amount: nums[1] || '0', collected: nums[2] || '0' }).text;
+  const writeSentence = async () => {
+    const { feesSentence } = await import('../model/figuresSentence');
+    const sentence = feesSentence(store.draft.processingFees);
     const current = (getValues('sections.other.text' as never) as unknown as string | undefined) ?? '';
     const text = current.includes(sentence) ? current : [current.trimEnd(), sentence].filter(Boolean).join('\n');
     setValue('sections.other.text' as never, text as never);
@@ -163,7 +157,7 @@ export function ProcessingFees() {
         {field('amount')}
         {field('collected')}
       </div>
-      <button type="button" className="secondary" onClick={writeSentence}>
+      <button type="button" className="secondary" onClick={() => void writeSentence()}>
         {t('fees.write')}
       </button>
     </fieldset>

@@ -16,14 +16,17 @@ import { ConfirmDialog, Dialog } from './Dialog';
 import { downloadBytes, readDraftFile } from './persistence';
 import { FilePicker } from './FilePicker';
 import { importInWorker } from './importInWorker';
-import { ImportReview, type ReviewEdits } from './ImportReview';
+import type { ReviewEdits } from './ImportReview';
 import { splitCellId, type CellId } from '../format/format';
 import { parseCellInput } from '../model/number';
 import { LIMITS, MAX_IMPORT_BYTES } from '../model/limits';
 import { loadPartMessages } from './i18n';
+import { WorkNotice } from './WorkNotice';
 
 // The review desk (and ExcelJS behind its XLSX export) loads when it is opened.
 const ReviewDesk = lazy(() => import('./ReviewDesk').then((m) => ({ default: m.ReviewDesk })));
+// The tables of an import or of a report on the desk, loaded when first shown.
+const ImportReview = lazy(() => import('./ImportReview').then((m) => ({ default: m.ImportReview })));
 
 type Notify = (kind: 'info' | 'error', text: string, problems?: string[]) => void;
 
@@ -214,12 +217,7 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
               <textarea rows={8} value={pasted.text} onPaste={onPaste} onChange={(e) => setPasted({ text: e.target.value, html: pasted.html })} />
             </label>
             {importing && (
-              <p className="notice info import-progress" role="status">
-                {t(`import.stage.${importing.stage}`)}{' '}
-                <button type="button" className="link" onClick={importing.cancel}>
-                  {t('import.stop')}
-                </button>
-              </p>
+              <WorkNotice className="import-progress" text={t(`import.stage.${importing.stage}`)} stopLabel={t('import.stop')} onStop={importing.cancel} />
             )}
             {importError && (
               <p className="notice error" role="alert">
@@ -262,14 +260,16 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
             </div>
             <h3>{t('review.title')}</h3>
             <p>{t('review.help')}</p>
-            <ImportReview
-              format={formatById(imported.draft.formatId)!}
-              cells={imported.draft.cells}
-              report={imported.report}
-              edits={reviewEdits}
-              invalid={invalidCells}
-              onEdit={(cell, raw) => setReviewEdits((now) => ({ ...now, [cell]: raw }))}
-            />
+            <Suspense fallback={<p role="status">{t('tools.loading')}</p>}>
+              <ImportReview
+                format={formatById(imported.draft.formatId)!}
+                cells={imported.draft.cells}
+                report={imported.report}
+                edits={reviewEdits}
+                invalid={invalidCells}
+                onEdit={(cell, raw) => setReviewEdits((now) => ({ ...now, [cell]: raw }))}
+              />
+            </Suspense>
             {invalidCells.size > 0 && (
               <p className="notice error" role="alert">
                 {t('review.invalid', { list: [...invalidCells].map((c) => cellLabel(formatById(imported.draft.formatId)!, c)).join('、') })}

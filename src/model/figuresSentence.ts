@@ -1,19 +1,12 @@
-/** The standard sentences with the current table figures, for the "write the figures" action. */
+/**
+ * The standard sentences written into the report's text on request: the table figures ("write the figures")
+ * and the processing fees. Loaded when the clerk asks for one.
+ */
 import sentences from '../../templates/report/sentences.json';
 import type { Format } from '../format/format';
-import { effectiveNumber, type Draft } from './draft';
+import type { Draft, ProcessingFees } from './draft';
+import { figureValue } from './figureValue';
 import { fillTemplate } from './template';
-
-/** The value of a figure: the sum of its cells, or null while any of them is blank. */
-export function figureValue(format: Format, draft: Draft, cells: readonly string[]): number | null {
-  let sum = 0;
-  for (const cell of cells) {
-    const v = effectiveNumber(format, draft, cell);
-    if (v === null) return null;
-    sum += v;
-  }
-  return sum;
-}
 
 /**
  * Each sentence, or null while a figure it quotes is still blank: the requests sentence needs section 三
@@ -27,4 +20,11 @@ export function figuresSentences(format: Format, draft: Draft): { requests: stri
     return complete ? text : null;
   };
   return { requests: fill(sentences.figures.requests), review: fill(sentences.figures.review) };
+}
+
+/** The processing-fee sentence: none charged, or the notices, amount and sum collected (a blank counts as 0). */
+export function feesSentence(fees: ProcessingFees | undefined): string {
+  const nums = [fees?.notices ?? '', fees?.amount ?? '', fees?.collected ?? ''].map((v) => v.trim());
+  if (nums.every((v) => v === '' || Number(v) === 0)) return sentences.processingFees.none;
+  return fillTemplate(sentences.processingFees.some, { notices: nums[0] || '0', amount: nums[1] || '0', collected: nums[2] || '0' }).text;
 }

@@ -9,6 +9,7 @@ import { tableLayout } from '../format/grid';
 import type { Draft } from '../model/draft';
 import { displayValue } from '../model/number';
 import { fillTemplate } from '../model/template';
+import { chineseDate } from './date';
 
 export type Align = 'left' | 'center';
 
@@ -54,13 +55,6 @@ const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九
 /** The report's title, used for file names too. */
 export function reportTitle(draft: Draft): string {
   return fill(wording.title, { agency: draft.agency.name.trim(), year: draft.reportYear });
-}
-
-/** `2026年1月20日`, as GB/T 9704 writes a 成文日期 (no leading zeros). */
-export function chineseDate(iso: string, reportYear: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return fill(wording.dateUnset, { year: reportYear + 1 });
-  return fill(wording.date, { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
 }
 
 /**

@@ -9,7 +9,7 @@ import { cellRows } from '../model/cellRows';
 import { findingMessage } from '../i18n/wording';
 import { importProblemText } from '../import/reportText';
 import type { Desk, DeskTotal, ReviewedReport } from './desk';
-import { figureValue } from '../model/figuresSentence';
+import { figureValue } from '../model/figureValue';
 
 export const REPORT_COLUMNS = ['file', 'agency', 'kind', 'year', 'format', 'date', 'readAs', 'errors', 'warnings', 'quality', 'worst'] as const;
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];

@@ -6,7 +6,7 @@
 import type { SectionId } from '../format/definition';
 import type { Format } from '../format/format';
 import { sectionFields, type Draft } from '../model/draft';
-import { figureValue } from '../model/figuresSentence';
+import { figureValue } from '../model/figureValue';
 import { parseTextNumber, TEXT_NUMBER } from '../model/chineseNumber';
 import type { Unit } from './unit';
 

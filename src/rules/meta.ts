@@ -1,7 +1,7 @@
 /** Checks of the report's header: the format against the year, the publication date, last year's draft. */
 import { formatFitsYear, pickFormat } from '../format/registry';
 import type { Unit } from './unit';
-import { makeFinding } from './finding';
+import { makeFinding, type Finding, type Severity, type UnitFinding } from './finding';
 
 /**
  * Statutory deadlines (条例第四十九条), as month-day of the year after the report year: departments of
@@ -10,6 +10,14 @@ import { makeFinding } from './finding';
  */
 const DEADLINES: Partial<Record<string, string>> = { department: '01-31', government: '03-31' };
 
+/** What a header finding compares: the value expected, the value found and, for dates, the days between. */
+type Compared = Partial<Pick<Finding, 'expected' | 'actual' | 'difference'>>;
+
+/** A finding of the header: its rule, how severe, the fields it names, its message and what it compares. */
+function headerFinding(rule: string, severity: Severity, cells: string[], message: Finding['message'], compared: Compared = {}): UnitFinding {
+  return makeFinding({ rule, severity, section: 'meta', cells, message, ...compared });
+}
+
 export const formatYearFindings: Unit = {
   id: 'meta:format',
   section: 'meta',
@@ -17,27 +25,16 @@ export const formatYearFindings: Unit = {
     if (formatFitsYear(format, draft.reportYear)) return [];
     const { from, to } = format.definition.years;
     const suggested = pickFormat(draft.reportYear, draft.agency.region);
-    return [
-      makeFinding({
-        rule: 'format.wrong-year',
-        severity: 'error',
-        section: 'meta',
-        cells: ['formatId', 'reportYear'],
-        expected: suggested.id,
-        actual: format.id,
-        message: {
-          key: to === null ? 'rule.formatWrongYearOpen' : 'rule.formatWrongYear',
-          params: {
-            format: format.definition.name,
-            basis: format.definition.basis,
-            from,
-            to: to ?? '',
-            year: draft.reportYear,
-            suggested: suggested.definition.name,
-          },
-        },
-      }),
-    ];
+    const params = {
+      format: format.definition.name,
+      basis: format.definition.basis,
+      from,
+      to: to ?? '',
+      year: draft.reportYear,
+      suggested: suggested.definition.name,
+    };
+    const key = to === null ? 'rule.formatWrongYearOpen' : 'rule.formatWrongYear';
+    return [headerFinding('format.wrong-year', 'error', ['formatId', 'reportYear'], { key, params }, { expected: suggested.id, actual: format.id })];
   },
 };
 
@@ -52,28 +49,16 @@ export const dateFindings: Unit = {
     const date = draft.publicationDate;
     const year = draft.reportYear;
     if (date === '') {
-      return [
-        makeFinding({
-          rule: 'date.missing',
-          severity: 'hint',
-          section: 'meta',
-          cells: ['publicationDate'],
-          message: { key: 'rule.dateMissing', params: {} },
-        }),
-      ];
+      return [headerFinding('date.missing', 'hint', ['publicationDate'], { key: 'rule.dateMissing', params: {} })];
     }
     const periodEnd = `${year + 1}-01-01`;
     if (date < periodEnd) {
+      const message = { key: 'rule.dateBeforePeriodEnd', params: { date, year, earliest: periodEnd } };
       return [
-        makeFinding({
-          rule: 'date.before-period-end',
-          severity: 'error',
-          section: 'meta',
-          cells: ['publicationDate', 'reportYear'],
+        headerFinding('date.before-period-end', 'error', ['publicationDate', 'reportYear'], message, {
           expected: periodEnd,
           actual: date,
           difference: daysBetween(periodEnd, date),
-          message: { key: 'rule.dateBeforePeriodEnd', params: { date, year, earliest: periodEnd } },
         }),
       ];
     }
@@ -81,20 +66,10 @@ export const dateFindings: Unit = {
     if (monthDay === undefined) return [];
     const deadline = `${year + 1}-${monthDay}`;
     if (date <= deadline) return [];
+    const days = daysBetween(deadline, date);
+    const message = { key: 'rule.dateAfterDeadline', params: { date, deadline, days, kindKey: `agencyKind.${draft.agency.kind}` } };
     return [
-      makeFinding({
-        rule: 'date.after-deadline',
-        severity: 'warning',
-        section: 'meta',
-        cells: ['publicationDate', 'agency.kind'],
-        expected: deadline,
-        actual: date,
-        difference: daysBetween(deadline, date),
-        message: {
-          key: 'rule.dateAfterDeadline',
-          params: { date, deadline, days: daysBetween(deadline, date), kindKey: `agencyKind.${draft.agency.kind}` },
-        },
-      }),
+      headerFinding('date.after-deadline', 'warning', ['publicationDate', 'agency.kind'], message, { expected: deadline, actual: date, difference: days }),
     ];
   },
 };
@@ -104,16 +79,7 @@ export const previousYearFindings: Unit = {
   section: 'meta',
   run({ draft, previous }) {
     if (!previous || previous.draft.reportYear === draft.reportYear - 1) return [];
-    return [
-      makeFinding({
-        rule: 'previous.wrong-year',
-        severity: 'warning',
-        section: 'meta',
-        cells: ['reportYear'],
-        expected: draft.reportYear - 1,
-        actual: previous.draft.reportYear,
-        message: { key: 'rule.previousWrongYear', params: { year: draft.reportYear, previousYear: previous.draft.reportYear } },
-      }),
-    ];
+    const message = { key: 'rule.previousWrongYear', params: { year: draft.reportYear, previousYear: previous.draft.reportYear } };
+    return [headerFinding('previous.wrong-year', 'warning', ['reportYear'], message, { expected: draft.reportYear - 1, actual: previous.draft.reportYear })];
   },
 };
