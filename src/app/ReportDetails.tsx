@@ -11,7 +11,7 @@ import { topic } from './store';
 import { isIsoDate, isReportYear, LIMITS } from '../model/limits';
 import { chineseDate } from '../render/date';
 import { LimitNote } from './LimitNote';
-import { fieldInputId, type FormValues } from './formFields';
+import { fieldInputId, type FormValues, type HeaderPath } from './formFields';
 
 export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft, conversion?: Conversion) => void }) {
   const { t } = useTranslation();
@@ -31,7 +31,7 @@ export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft
   const [refused, setRefused] = useState<{ publicationDate?: boolean; reportYear?: boolean }>({});
   const nameLength = useStoreValue(topic.cell('agency.name'), (s) => s.draft.agency.name.length);
 
-  const onHeader = (path: string, value: string) => {
+  const onHeader = (path: HeaderPath, value: string) => {
     const d = store.draft;
     let next: Draft = d;
     if (path === 'agency.name') next = { ...d, agency: { ...d.agency, name: value } };
@@ -55,7 +55,7 @@ export function ReportDetails({ onFormatChange }: { onFormatChange: (next: Draft
     else store.update(() => next, path);
   };
 
-  const reg = (path: string) => register(path as never, { onChange: (e: { target: HTMLInputElement | HTMLSelectElement }) => onHeader(path, e.target.value) });
+  const reg = (path: HeaderPath) => register(path, { onChange: (e: { target: HTMLInputElement | HTMLSelectElement }) => onHeader(path, e.target.value) });
 
   return (
     <div className="details">

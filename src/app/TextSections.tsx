@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SectionDef } from '../format/definition';
 import type { Draft } from '../model/draft';
 import { useStore, useStoreValue } from './context';
-import { fieldInputId, type FormValues } from './formFields';
+import { fieldInputId, type FormValues, type HeaderPath, type TextPath } from './formFields';
 import { useState } from 'react';
 import { topic } from './store';
 import { LIMITS } from '../model/limits';
@@ -32,7 +32,7 @@ function fieldText(d: Draft, path: string): string {
   return (kind === 'topics' ? s?.topics?.[topicId!] : s?.text) ?? '';
 }
 
-export function TextField({ path, label, hint, rows = 6 }: { path: string; label: string; hint?: string; rows?: number }) {
+export function TextField({ path, label, hint, rows = 6 }: { path: TextPath; label: string; hint?: string; rows?: number }) {
   const { t } = useTranslation();
   const store = useStore();
   const { register } = useFormContext<FormValues>();
@@ -56,7 +56,7 @@ export function TextField({ path, label, hint, rows = 6 }: { path: string; label
         rows={rows}
         maxLength={LIMITS.text}
         aria-describedby={hint ? `${id}-hint` : undefined}
-        {...register(path as never, {
+        {...register(path, {
           onChange: (e: { target: HTMLTextAreaElement }) => store.update((d) => withField(d, path, e.target.value), path),
         })}
       />
@@ -74,7 +74,7 @@ function WriteFigures() {
   const store = useStore();
   const { getValues, setValue } = useFormContext<FormValues>();
   const [message, setMessage] = useState('');
-  const path = 'sections.general.topics.onRequest';
+  const path: TextPath = 'sections.general.topics.onRequest';
   return (
     <div className="write-figures">
       <button
@@ -87,9 +87,9 @@ function WriteFigures() {
           const written = s.requests === null ? [] : [s.requests, s.review].filter((x): x is string => x !== null);
           setMessage(s.requests === null ? t('tools.figuresBlank') : s.review === null ? t('tools.figuresReviewBlank') : '');
           if (written.length === 0) return;
-          const current = ((getValues(path as never) as unknown as string | undefined) ?? '').trimEnd();
+          const current = (getValues(path) ?? '').trimEnd();
           const text = [current, written.join('')].filter(Boolean).join('\n');
-          setValue(path as never, text as never);
+          setValue(path, text);
           store.update((d) => withField(d, path, text), path);
         }}
       >
@@ -125,7 +125,7 @@ export function ProcessingFees() {
   const store = useStore();
   const { register, getValues, setValue } = useFormContext<FormValues>();
   const field = (name: 'notices' | 'amount' | 'collected') => {
-    const path = `processingFees.${name}`;
+    const path: HeaderPath = `processingFees.${name}`;
     return (
       <label className="fee">
         {t(`fees.${name}`)}
@@ -134,7 +134,7 @@ export function ProcessingFees() {
           maxLength={LIMITS.cell}
           inputMode="decimal"
           autoComplete="off"
-          {...register(path as never, {
+          {...register(path, {
             onChange: (e: { target: HTMLInputElement }) => store.update((d) => withField(d, path, e.target.value), 'processingFees'),
           })}
         />
@@ -144,9 +144,9 @@ export function ProcessingFees() {
   const writeSentence = async () => {
     const { feesSentence } = await import('../model/figuresSentence');
     const sentence = feesSentence(store.draft.processingFees);
-    const current = (getValues('sections.other.text' as never) as unknown as string | undefined) ?? '';
+    const current = getValues('sections.other.text') ?? '';
     const text = current.includes(sentence) ? current : [current.trimEnd(), sentence].filter(Boolean).join('\n');
-    setValue('sections.other.text' as never, text as never);
+    setValue('sections.other.text', text);
     store.update((d) => withField(d, 'sections.other.text', text), 'sections.other.text');
   };
   return (

@@ -3,6 +3,8 @@
  * table cells are not: the draft store alone holds them (see TableGrid).
  */
 import type { CellId } from '../format/format';
+import type { FieldPath } from 'react-hook-form';
+import type { SectionId } from '../format/definition';
 import type { Draft } from '../model/draft';
 
 /** The DOM id of a cell's input, used by links from findings. */
@@ -21,3 +23,9 @@ export function toFormValues(draft: Draft): FormValues {
   const { cells: _cells, ...fields } = draft;
   return structuredClone(fields);
 }
+
+/** A text of the report: a section's own text, or one of section 一's topics. */
+export type TextPath = `sections.${SectionId}.text` | `sections.${SectionId}.topics.${string}`;
+
+/** A field of the report's header or of its fees, as react-hook-form names it. */
+export type HeaderPath = Extract<FieldPath<FormValues>, `agency.${string}` | 'reportYear' | 'publicationDate' | `processingFees.${string}`>;
