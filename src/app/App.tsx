@@ -340,7 +340,7 @@ export function App() {
                     <TableGrid key={id} table={store.format.table(id)} />
                   ))}
                   {s.freeText && <TextField path={`sections.${s.id}.text`} label={t(`text.${s.id}`)} hint={t(`text.${s.id}Hint`)} rows={s.freeText.rows} />}
-                  {s.mentions?.some((m) => m.id === 'processingFees') && <ProcessingFees />}
+                  {s.mentions?.some((m) => m.id === 'processingFees') && <ProcessingFees textPath={`sections.${s.id}.text`} />}
                 </section>
               ))}
             </form>

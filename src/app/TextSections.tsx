@@ -68,13 +68,12 @@ export function TextField({ path, label, hint, rows = 6 }: { path: TextPath; lab
   );
 }
 
-/** Appends the standard sentences with the table's figures to the 依申请公开 topic. */
-function WriteFigures() {
+/** Appends the standard sentences with the table's figures to the topic that quotes them (依申请公开). */
+function WriteFigures({ path }: { path: TextPath }) {
   const { t } = useTranslation();
   const store = useStore();
   const { getValues, setValue } = useFormContext<FormValues>();
   const [message, setMessage] = useState('');
-  const path: TextPath = 'sections.general.topics.onRequest';
   return (
     <div className="write-figures">
       <button
@@ -109,18 +108,19 @@ export function GeneralSection({ def }: { def: SectionDef }) {
   const topics = (def.topics ?? []).filter((tp) => !tp.agencyKinds || tp.agencyKinds.includes(kind));
   return (
     <>
-      <TextField path="sections.general.text" label={t('text.generalIntro')} hint={t('text.generalIntroHint')} rows={3} />
+      <TextField path={`sections.${def.id}.text`} label={t('text.generalIntro')} hint={t('text.generalIntroHint')} rows={3} />
       {topics.map((tp, i) => (
         <div key={tp.id}>
-          <TextField path={`sections.general.topics.${tp.id}`} label={`（${'一二三四五六七八九'[i]}）${tp.label}`} hint={t(`topicHint.${tp.id}`)} />
-          {tp.id === 'onRequest' && <WriteFigures />}
+          <TextField path={`sections.${def.id}.topics.${tp.id}`} label={`（${'一二三四五六七八九'[i]}）${tp.label}`} hint={t(`topicHint.${tp.id}`)} />
+          {tp.figuresSentences && <WriteFigures path={`sections.${def.id}.topics.${tp.id}`} />}
         </div>
       ))}
     </>
   );
 }
 
-export function ProcessingFees() {
+/** The fee fields, and the button that writes their sentence into the text of the section that must mention them. */
+export function ProcessingFees({ textPath }: { textPath: TextPath }) {
   const { t } = useTranslation();
   const store = useStore();
   const { register, getValues, setValue } = useFormContext<FormValues>();
@@ -144,10 +144,10 @@ export function ProcessingFees() {
   const writeSentence = async () => {
     const { feesSentence } = await import('../model/figuresSentence');
     const sentence = feesSentence(store.draft.processingFees);
-    const current = getValues('sections.other.text') ?? '';
+    const current = getValues(textPath) ?? '';
     const text = current.includes(sentence) ? current : [current.trimEnd(), sentence].filter(Boolean).join('\n');
-    setValue('sections.other.text', text);
-    store.update((d) => withField(d, 'sections.other.text', text), 'sections.other.text');
+    setValue(textPath, text);
+    store.update((d) => withField(d, textPath, text), textPath);
   };
   return (
     <fieldset className="fees">

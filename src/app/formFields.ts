@@ -12,7 +12,7 @@ export function cellInputId(cell: CellId): string {
   return `cell-${cell.replace(/[/.]/g, '-')}`;
 }
 
-/** The DOM id of a field (`publicationDate`, `sections.other.text`). */
+/** The DOM id of a field (`publicationDate`, `sections.<section>.text`). */
 export function fieldInputId(ref: string): string {
   return `field-${ref.replace(/\./g, '-')}`;
 }

@@ -111,6 +111,8 @@ const sectionSchema = z.object({
         agencyKinds: z.optional(z.array(z.enum(AGENCY_KINDS))),
         /** Words of a published report's sub-heading that name this topic (the importer splits 一 by them). */
         headingWords: z._default(z.array(z.string()), []),
+        /** The topic that quotes the tables' figures: the page offers to write the standard sentences there. */
+        figuresSentences: z.optional(z.literal(true)),
       }),
     ),
   ),

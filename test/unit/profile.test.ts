@@ -3,9 +3,9 @@
  * 行政检查 row in 第二十条第（六）项, its region 测试省 and the words that mark it) drives the draft the form edits,
  * the checks, the renderers and the importer, with no change to any of them.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatById, knownRegions, pickFormat, registerFormat } from '../../src/format/registry';
+import { FORMATS, formatById, knownRegions, pickFormat, registerFormat } from '../../src/format/registry';
 import { blankDraft } from '../../src/model/draft';
 import { draftToJson, readDraftText } from '../../src/model/draftFile';
 import { check } from '../../src/rules/engine';
@@ -64,5 +64,46 @@ describe('a province’s profile added as one file', () => {
     expect(r.draft.formatId).toBe('cs-2021');
     expect(r.draft.agency.region).toBe('ceshi');
     expect(flatCells(r.draft)).toEqual(flatCells(draft));
+  });
+});
+
+describe('the page and the renderers hold no knowledge of a format', () => {
+  /** Every source file of the page and the renderers, as text. */
+  const sources = ['src/app', 'src/render'].flatMap((dir) =>
+    readdirSync(new URL(`../../${dir}/`, import.meta.url))
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => ({
+        file: `${dir}/${f}`,
+        // CSS class names are the page's own words, even where one reads like an id (a list of problems, the fees fieldset).
+        text: readFileSync(new URL(`../../${dir}/${f}`, import.meta.url), 'utf8').replace(/className="[^"]*"/g, ''),
+      })),
+  );
+  /** Words of the app's own data that a format may also use as a key: a cell kind's type and the draft's fee fields. */
+  const ownWords = new Set(['count', 'amount', 'notices', 'collected']);
+  const ids = new Set<string>();
+  for (const format of FORMATS) {
+    for (const s of format.definition.sections) {
+      ids.add(s.id);
+      for (const tp of s.topics ?? []) ids.add(tp.id);
+    }
+    for (const table of format.tables) {
+      ids.add(table.id);
+      for (const row of table.rows) ids.add(row.key);
+      for (const column of table.columns) ids.add(column.key);
+    }
+  }
+
+  it('names no section, topic, table, row or column of any format as a literal or a path', () => {
+    expect(sources.length).toBeGreaterThan(10);
+    const found: string[] = [];
+    for (const { file, text } of sources) {
+      for (const id of [...ids].filter((x) => !ownWords.has(x))) {
+        const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        // A quoted literal ('requests', "B7") or a segment of a draft path (sections.general.text).
+        const pattern = new RegExp(`['"\`]${escaped}['"\`]|sections\\.${escaped}\\b|cells\\.${escaped}\\b`);
+        if (pattern.test(text)) found.push(`${file}: ${id}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });
