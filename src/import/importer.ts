@@ -13,6 +13,7 @@ import { blankDraft, type Draft } from '../model/draft';
 import { parseCellInput } from '../model/number';
 import { findLabel, findLastLabel, foldString, foldWithout, type Folded } from './folded';
 import { findRowLabel, labelParts } from './labelMatch';
+import { HEADING_NUMBERED, SUBHEADING_NUMBERED } from './numbering';
 import { inferRow } from './inferRow';
 import { sourceToText, type SourceKind, UnknownEncoding } from './sources';
 import { ZipTooLarge } from './zipParts';
@@ -427,7 +428,6 @@ function printedAmount(raw: string): { value: string; decimals: number; unit: st
 }
 
 /** Narrative lines: page furniture dropped, lines a PDF broke inside a sentence joined again. */
-const NUMBERED = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])/;
 
 function narrative(lines: string[]): string[] {
   const out: string[] = [];
@@ -439,8 +439,8 @@ function narrative(lines: string[]): string[] {
       .trim();
     if (line === '' || isFurniture(line)) continue;
     const prev = out.at(-1);
-    const prevIsHeading = prev !== undefined && NUMBERED.test(prev) && [...prev].length <= 40 && !/[。；：]/.test(prev);
-    const wrapped = prev !== undefined && !prevIsHeading && [...prev].length >= 20 && !/[。；：！？”」）)]$/.test(prev) && !NUMBERED.test(line);
+    const prevIsHeading = prev !== undefined && HEADING_NUMBERED.test(prev) && [...prev].length <= 40 && !/[。；：]/.test(prev);
+    const wrapped = prev !== undefined && !prevIsHeading && [...prev].length >= 20 && !/[。；：！？”」）)]$/.test(prev) && !HEADING_NUMBERED.test(line);
     if (wrapped) out[out.length - 1] = prev + line;
     else out.push(line);
   }
@@ -449,7 +449,7 @@ function narrative(lines: string[]): string[] {
 
 /** Section 一 by guidance topic, where its sub-headings name the topics one to one; else as one text. */
 function splitGeneral(format: Format, lines: string[], draft: Draft, report: ImportReport): void {
-  const isSubheading = (l: string) => /^(（[一二三四五六七八九十]+）|\d+[.．、])/.test(l) && [...l].length <= 40 && !/[。；]/.test(l);
+  const isSubheading = (l: string) => SUBHEADING_NUMBERED.test(l) && [...l].length <= 40 && !/[。；]/.test(l);
   const heads = lines.map((l, i) => [i, l] as const).filter(([, l]) => isSubheading(l));
   const topics = format.sections[0]!.topics ?? [];
   // Each sub-heading to the first topic whose heading words it holds (the format file lists them).

@@ -5,6 +5,7 @@
  * broken off. Every strategy works on the label alone, so any format's rows are found the same way.
  */
 import { findLabel, foldedIndex, foldString, type Folded } from './folded';
+import { CIRCLED_NUMBERS, leadingNumber } from './numbering';
 
 export type LabelMatchKind = 'exact' | 'variant' | 'scattered' | 'prefix';
 
@@ -16,15 +17,13 @@ export interface LabelMatch {
   found?: string;
 }
 
-const NUMBERING = /^(\d+)[.．、]|^[（(]([\d一二三四五六七八九十]+)[）)]|^([一二三四五六七八九十]+)、/;
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** The label's numbering and the rest, with a trailing parenthetical (an explanation, not the name) dropped. */
 export function labelParts(label: string): { numbering: string; number: string; core: string; shortCore: string } {
-  const m = NUMBERING.exec(label);
-  const numbering = m ? m[0] : '';
-  const number = m ? (m[1] ?? m[2] ?? m[3] ?? '') : '';
+  const m = leadingNumber(label);
+  const numbering = m?.mark ?? '';
+  const number = m?.number ?? '';
   const core = label.slice(numbering.length);
   const shortCore = core.replace(/[（(][^（()）]*[）)]$/, '');
   return { numbering, number, core, shortCore };
@@ -37,7 +36,7 @@ function numberingVariants(number: string): string[] {
   const variants = new Set<string>();
   if (/^\d+$/.test(number)) {
     for (const v of [`${number}.`, `${number}、`, `(${number})`, `${number})`]) variants.add(v);
-    if (arabic >= 1 && arabic <= 20) variants.add(CIRCLED[arabic - 1]!);
+    if (arabic >= 1 && arabic <= 20) variants.add(CIRCLED_NUMBERS[arabic - 1]!);
   } else {
     for (const v of [`(${number})`, `${number}、`, `(${number})、`]) variants.add(v);
     if (arabic > 0) variants.add(`${arabic}.`);

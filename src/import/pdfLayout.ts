@@ -5,6 +5,7 @@
  * position, so a blank cell stays a blank cell instead of shifting the values after it.
  */
 import { isTableValue } from './tokens';
+import { STARTS_NUMBERED } from './numbering';
 
 export interface TextItem {
   page: number;
@@ -134,7 +135,10 @@ function isPageFurniture(line: Line, pageTop: number, pageBottom: number): boole
 }
 
 /** A row label's first piece: numbered (1. 1、 （1） ① 一、 （一）) or a table's top-level row. */
-const ROW_START = /^(\d+[.．、]|[（(]\s*[\d一二三四五六七八九十]+\s*[）)]|[①-⑳]|[一二三四五六七八九十]+、|总计|合计)/;
+/** Where a table row starts: a numbered label, or a total. */
+function startsRow(text: string): boolean {
+  return STARTS_NUMBERED.test(text) || /^(总计|合计)/.test(text);
+}
 
 interface Row {
   label: string[];
@@ -262,7 +266,7 @@ export interface LayoutKnowledge {
 }
 
 /** Without a format's labels: a numbered label is continued, an unnumbered one is the next row's. */
-const NO_KNOWLEDGE: LayoutKnowledge = { isHeading: () => false, continuesLabel: (label) => ROW_START.test(label) };
+const NO_KNOWLEDGE: LayoutKnowledge = { isHeading: () => false, continuesLabel: (label) => startsRow(label) };
 
 export function layoutText(items: TextItem[], knowledge: LayoutKnowledge = NO_KNOWLEDGE): string {
   return layoutLines(items, knowledge).lines.join('\n');
@@ -347,12 +351,12 @@ export function layoutLines(items: TextItem[], knowledge: LayoutKnowledge = NO_K
         return;
       }
       const text = labelText.join('');
-      if (current && !ROW_START.test(text)) {
+      if (current && !startsRow(text)) {
         (current as Row).label.push(text);
         return;
       }
       const last = block.at(-1);
-      if (!current && last && !ROW_START.test(text)) {
+      if (!current && last && !startsRow(text)) {
         // A label piece after a row with values: the end of a numbered label whose values stood on its first
         // line (cells aligned to the top), or else the start of the next, unnumbered, row's label.
         if (knowledge.continuesLabel(last.label.join(''), text)) last.label.push(text);
@@ -364,7 +368,7 @@ export function layoutLines(items: TextItem[], knowledge: LayoutKnowledge = NO_K
       return;
     }
     const text = labelText.join('');
-    if (current && (current as Row).values.length === 0 && (text === '' || !ROW_START.test(text))) {
+    if (current && (current as Row).values.length === 0 && (text === '' || !startsRow(text))) {
       // The values of a row whose label began on an earlier line.
       if (text !== '') (current as Row).label.push(text);
       (current as Row).values = values;
