@@ -85,7 +85,7 @@ export class DraftStore {
     for (const t of totals) touched.add(topic.cell(t));
     this.revision++;
     const before = this.findings;
-    this.findings = check(this.format, this.draft, this.previous);
+    this.findings = keepUnchanged(before, check(this.format, this.draft, this.previous));
     this.notifyDiff(before, touched);
   }
 
@@ -137,7 +137,7 @@ export class DraftStore {
   private applyChange(change: Change, alsoNotify: string[]): void {
     this.revision++;
     const before = this.findings;
-    this.findings = recheck(this.format, this.draft, before, change, this.previous);
+    this.findings = keepUnchanged(before, recheck(this.format, this.draft, before, change, this.previous));
     this.notifyDiff(before, new Set(alsoNotify));
   }
 
@@ -194,21 +194,33 @@ export class DraftStore {
   }
 }
 
+/** Whether two findings say the same: same place, severity, values and wording. */
+function sameFinding(x: Finding, y: Finding): boolean {
+  return (
+    x === y ||
+    (x.key === y.key &&
+      x.severity === y.severity &&
+      x.acknowledged === y.acknowledged &&
+      x.actual === y.actual &&
+      x.expected === y.expected &&
+      x.message.key === y.message.key &&
+      JSON.stringify(x.message.params) === JSON.stringify(y.message.params))
+  );
+}
+
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (
-      x !== y &&
-      (x.key !== y.key ||
-        x.acknowledged !== y.acknowledged ||
-        x.actual !== y.actual ||
-        x.expected !== y.expected ||
-        x.message.key !== y.message.key ||
-        JSON.stringify(x.message.params) !== JSON.stringify(y.message.params))
-    )
-      return false;
-  }
-  return true;
+  return a.length === b.length && a.every((x, i) => sameFinding(x, b[i]!));
+}
+
+/**
+ * The findings after a change, each one that says the same as before kept as the earlier object: whatever
+ * compares findings by identity (a cell's mark, the summary, the wording already worked out for a message)
+ * then sees only what really changed.
+ */
+function keepUnchanged(before: readonly Finding[], after: readonly Finding[]): readonly Finding[] {
+  const byKey = new Map(before.map((f) => [f.key, f]));
+  return after.map((f) => {
+    const old = byKey.get(f.key);
+    return old !== undefined && sameFinding(old, f) ? old : f;
+  });
 }
