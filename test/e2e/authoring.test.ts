@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildAndServe, launch, watchCsp, type Served } from './browser';
-import { seedDraft } from '../support/drafts';
+import { seedDraft, seedPath } from '../support/drafts';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
 
@@ -44,9 +44,28 @@ afterAll(async () => {
   await served?.close();
 });
 
-describe('authoring a report in the browser', () => {
-  let savedDraft: string;
+/** The draft file the first test had the page save after typing seed 001 in. */
+let savedByTyping: string | undefined;
 
+/**
+ * The draft file the page saves for seed 001: the one the first test saved after typing, or, for a test run on
+ * its own, the seed opened in the page and saved again, so that no test depends on another having run.
+ */
+async function pageSavedDraft(): Promise<string> {
+  if (savedByTyping !== undefined) return savedByTyping;
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${served.origin}/`);
+  await page.getByTestId('open-draft').setInputFiles(seedPath('001'));
+  await page.getByRole('status').filter({ hasText: '已打开草稿' }).waitFor();
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  const text = readFileSync((await (await pending).path())!, 'utf8');
+  await context.close();
+  return text;
+}
+
+describe('authoring a report in the browser', () => {
   it('fills seed 001 by typing and pasting, checks live, survives a reload and saves the draft', async () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
     watchRequests(context);
@@ -145,7 +164,8 @@ describe('authoring a report in the browser', () => {
     await page.screenshot({ path: `${SHOTS}authoring-zh.png` });
 
     // Reload: the draft comes back from the browser store, error and all, and the page says so.
-    await page.waitForTimeout(1000);
+    const storedCell = () => page.evaluate(() => JSON.parse(localStorage.getItem('nianbao.draft') ?? 'null')?.cells?.requests?.C?.NP);
+    await expect.poll(storedCell).toBe('80');
     await page.reload();
     await page.getByRole('status').filter({ hasText: '已恢复' }).waitFor({ state: 'visible' });
     await expect.poll(() => cellInput(page, 'requests', 'C', 'NP').inputValue()).toBe('80');
@@ -159,8 +179,8 @@ describe('authoring a report in the browser', () => {
     await page.getByRole('button', { name: '保存草稿' }).click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toBe('北京市丰台区人民政府-2020-年报草稿.json');
-    savedDraft = readFileSync((await download.path())!, 'utf8');
-    const saved = JSON.parse(savedDraft);
+    savedByTyping = readFileSync((await download.path())!, 'utf8');
+    const saved = JSON.parse(savedByTyping);
     expect(saved.formatId).toBe('bj-2019');
     expect(saved.cells).toEqual(seed.cells);
 
@@ -187,6 +207,7 @@ describe('authoring a report in the browser', () => {
   }, 180_000);
 
   it('opens the saved draft in a fresh browser, and a damaged file leaves the work untouched', async () => {
+    const savedDraft = await pageSavedDraft();
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     watchRequests(context);
     const page = await context.newPage();
@@ -194,9 +215,8 @@ describe('authoring a report in the browser', () => {
     await page.getByTestId('open-draft').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(savedDraft) });
     await page.getByRole('status').filter({ hasText: '已打开草稿' }).waitFor({ state: 'visible' });
     await expect.poll(() => cellInput(page, 'requests', 'B4.1', 'NP').inputValue()).toBe('434');
-    await page.waitForTimeout(800);
-    const stored = await page.evaluate(() => localStorage.getItem('nianbao.draft'));
-    expect(JSON.parse(stored!)).toEqual(JSON.parse(savedDraft));
+    // Stored in the browser as soon as it is opened.
+    await expect.poll(async () => JSON.parse((await page.evaluate(() => localStorage.getItem('nianbao.draft'))) ?? 'null')).toEqual(JSON.parse(savedDraft));
 
     await page.getByTestId('open-draft').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(savedDraft.slice(0, 200)) });
     const alert = page.getByRole('alert').filter({ hasText: '无法打开“broken.json”' });
@@ -273,6 +293,7 @@ describe('authoring a report in the browser', () => {
   }, 60_000);
 
   it('previews the report, exports DOCX, TXT and HTML (asking first while errors remain), and opens the DOCX as a draft', async () => {
+    const savedDraft = await pageSavedDraft();
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
     watchRequests(context);
     const cspViolations = await watchCsp(context);
@@ -323,8 +344,7 @@ describe('authoring a report in the browser', () => {
       .getByTestId('open-draft')
       .setInputFiles({ name: `${title}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx.bytes });
     await expect.poll(() => cellInput(page, 'requests', 'C', 'NP').inputValue()).toBe('86');
-    await page.waitForTimeout(800);
-    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('nianbao.draft')))!)).toEqual(JSON.parse(savedDraft));
+    await expect.poll(async () => JSON.parse((await page.evaluate(() => localStorage.getItem('nianbao.draft'))) ?? 'null')).toEqual(JSON.parse(savedDraft));
     // The preview, the lazily loaded export and the import all run under the page's strict policy.
     expect(cspViolations).toEqual([]);
     await context.close();

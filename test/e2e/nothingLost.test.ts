@@ -122,7 +122,15 @@ describe('nothing is lost', () => {
     }
 
     // The clash itself, made certain: another tab's write arrives while this tab's change is not yet stored.
-    await a.waitForTimeout(600);
+    // First the tabs settle: tab A's store holds what A shows.
+    const storedA1 = () => a.evaluate(() => JSON.parse(localStorage.getItem('nianbao.draft') ?? 'null')?.cells?.requests?.A1);
+    const shownA1 = async () => ({ SCI: await cell(a, 'A1', 'SCI').inputValue(), NGO: await cell(a, 'A1', 'NGO').inputValue() });
+    await expect
+      .poll(async () => {
+        const [stored, shown] = [await storedA1(), await shownA1()];
+        return stored?.SCI === shown.SCI && stored?.NGO === shown.NGO;
+      })
+      .toBe(true);
     const theirs = JSON.parse((await a.evaluate(() => localStorage.getItem('nianbao.draft')))!);
     theirs.cells.requests.A1.LAW = '4';
     await cell(a, 'A1', 'OTH').pressSequentially('9');
@@ -133,6 +141,7 @@ describe('nothing is lost', () => {
     }, JSON.stringify(theirs));
     const clash = a.getByRole('alert').filter({ hasText: '另一个标签页刚修改了同一份草稿' });
     await clash.waitFor();
+    // Nothing may be written now; what shows it is the store unchanged after longer than the autosave's delay.
     await a.waitForTimeout(600);
     // Saving stopped: this tab's 9 has not been written over the store.
     expect(JSON.parse((await a.evaluate(() => localStorage.getItem('nianbao.draft')))!).cells.requests.A1.OTH).not.toBe('9');
