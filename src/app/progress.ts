@@ -16,7 +16,7 @@ function status(filled: number, total: number): PartStatus {
   return filled === 0 ? 'untouched' : filled >= total ? 'complete' : 'inProgress';
 }
 
-export function partProgress(format: Format, draft: Draft, part: PartId): PartProgress {
+function partProgress(format: Format, draft: Draft, part: PartId): PartProgress {
   let filled = 0;
   let total = 0;
   const count = (value: string) => {

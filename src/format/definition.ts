@@ -33,7 +33,6 @@ const span = z.optional(z.int().check(z.minimum(1)));
 const nonEmpty = z.string().check(z.minLength(1));
 
 const headerCellSchema = z.object({ text: z.string(), rowSpan: span, colSpan: span });
-export type HeaderCell = z.infer<typeof headerCellSchema>;
 
 const columnSchema = z.object({
   key: nonEmpty,

@@ -79,7 +79,7 @@ export interface Format {
   totalsFed(cell: CellId): readonly CellId[];
 }
 
-export function parseTerm(term: string): Term {
+function parseTerm(term: string): Term {
   let rest = term;
   let sign: 1 | -1 = 1;
   if (rest.startsWith('-')) {
@@ -219,9 +219,4 @@ export function loadFormat(raw: unknown): Format {
 /** The printed row label with its parent groups, outermost first. */
 export function rowPath(row: RowDef): string[] {
   return [...(row.group ?? []), row.label].filter((s) => s !== '');
-}
-
-/** The printed column label with the header groups above it, outermost first. */
-export function columnPath(column: ColumnDef): string[] {
-  return [...(column.group ?? []), column.label];
 }

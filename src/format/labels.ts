@@ -13,7 +13,7 @@ export function rowLabel(table: Table, rowKey: string): string {
 }
 
 /** The parts of a column's name: its printed label, with the header groups above it where the label repeats. */
-export function columnNameParts(table: Table, columnKey: string): string[] {
+function columnNameParts(table: Table, columnKey: string): string[] {
   const column = table.columnIndex.get(columnKey);
   if (!column) return [columnKey];
   // 商业企业 needs no 申请人情况 above it, but section 四 prints 结果维持 three times.

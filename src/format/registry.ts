@@ -35,10 +35,6 @@ export function formatById(id: string): Format | undefined {
   return byId.get(id);
 }
 
-export function formatIds(): string[] {
-  return FORMATS.map((f) => f.id);
-}
-
 /** Whether a format is meant for reports on this year. */
 export function formatFitsYear(format: Format, year: number): boolean {
   const { from, to } = format.definition.years;

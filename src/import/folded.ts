@@ -9,7 +9,7 @@ export interface Folded {
   origin: number[];
 }
 
-export function foldChar(ch: string): string {
+function foldChar(ch: string): string {
   const n = ch.normalize('NFKC');
   return n.replace(/\s+/g, '').replace(/[,、]/g, '、').replace(/[“”"]/g, '"');
 }

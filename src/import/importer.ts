@@ -49,7 +49,7 @@ export interface ImportReport {
 export type ImportResult = { ok: true; draft: Draft; report: ImportReport } | { ok: false; problem: ImportMessage };
 
 /** Bigger than any real report; protects the page from a pasted novel. */
-export const MAX_IMPORT_CHARS = LIMITS.importChars;
+const MAX_IMPORT_CHARS = LIMITS.importChars;
 
 const SECTION_ORDER: SectionId[] = ['general', 'proactive', 'requests', 'review', 'problems', 'other'];
 

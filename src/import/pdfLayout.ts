@@ -84,7 +84,7 @@ const RADICAL_SUPPLEMENT: Record<string, string> = {
   '⻳': '龟',
 };
 
-export function ideographText(text: string): string {
+function ideographText(text: string): string {
   return text.replace(/[\u2e80-\u2fdf]/g, (ch) => RADICAL_SUPPLEMENT[ch] ?? ch.normalize('NFKC'));
 }
 

@@ -56,8 +56,3 @@ export function mapTags(source: string, replace: (tag: string) => string, text: 
     at = gt + 1;
   }
 }
-
-/** The text without its tags (`<…>`); a `<` that no `>` follows is kept as text. */
-export function stripTags(text: string): string {
-  return mapTags(text, () => '');
-}

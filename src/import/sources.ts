@@ -7,14 +7,14 @@ import { readZipParts } from './zipParts';
 import { mapTags, removeSpans, spans } from './scan';
 
 /** A real report's document.xml is a few megabytes; a part inflating past this is refused as it inflates. */
-export const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
+const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
 import { decodeText, type TextEncodingName } from '../model/encoding';
 
 export type SourceKind = 'text' | 'html' | 'docx' | 'pdf';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: '　' };
 
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   return s.replace(/&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);/g, (m, e: string) => {
     if (e.startsWith('#x') || e.startsWith('#X')) return safeCodePoint(parseInt(e.slice(2), 16)) ?? m;
     if (e.startsWith('#')) return safeCodePoint(Number(e.slice(1))) ?? m;
@@ -34,7 +34,7 @@ const BLOCK_END = /^<(br\b|\/(p|div|h[1-6]|li|caption|section|article)\b)/i;
  * inside a cell (where CMSs put <p> and <br>) a break is a space, so a cell stays on its row. Whitespace in
  * the source collapses as a browser collapses it.
  */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   // Comments first (they may hide a script tag), then script, style and head with their content; linear scans.
   const noComments = removeSpans(html, /<!--/g, () => '-->');
   // Tags in any case: searched in a copy with only ASCII lowered, which keeps every index in place.
@@ -81,7 +81,7 @@ export function htmlToText(html: string): string {
  * empty cell a bare |) are read as one stream of cells: the lines of such a table are joined and cut at the
  * pipes, so every cell, empty ones included, keeps its place. `isHeading` keeps section headings on their own.
  */
-export function pipesToTabs(text: string, isHeading: (line: string) => boolean = () => false): string {
+function pipesToTabs(text: string, isHeading: (line: string) => boolean = () => false): string {
   const lines = text
     .split('\n')
     .filter((line) => !/^\s*\|?\s*:?-{3,}/.test(line))
@@ -128,7 +128,7 @@ function xmlText(fragment: string): string {
 }
 
 /** A DOCX: paragraphs become lines; tables are read cell by cell (merged continuation cells are empty). */
-export function docxToText(bytes: Uint8Array): string {
+function docxToText(bytes: Uint8Array): string {
   const files = readZipParts(bytes, (name) => name === 'word/document.xml', MAX_DOCUMENT_XML_BYTES);
   const xml = files['word/document.xml'];
   if (!xml) throw new Error('not a DOCX: word/document.xml missing');
@@ -149,11 +149,11 @@ export function docxToText(bytes: Uint8Array): string {
   return lines.join('\n');
 }
 
-export function looksLikeHtml(text: string): boolean {
+function looksLikeHtml(text: string): boolean {
   return /<(table|p|div|tr|td|html|body)[\s>]/i.test(text.slice(0, 20000));
 }
 
-export function isZip(bytes: Uint8Array): boolean {
+function isZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 

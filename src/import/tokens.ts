@@ -1,7 +1,7 @@
 /** What a table cell of a published report holds when it holds a value: the tokens every reader agrees on. */
 
 /** A value as printed: digits with separators, a sign, decimals, a unit. */
-export const NUMERIC = /^[+\-−－＋]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?(?:件|条|项|个|元|万元)?$/;
+const NUMERIC = /^[+\-−－＋]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?(?:件|条|项|个|元|万元)?$/;
 /** A cell printed as "nothing": a dash or a slash. */
 export const EMPTY_MARK = /^[—\-－/／]$/;
 

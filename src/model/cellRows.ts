@@ -31,7 +31,7 @@ export function cellRows(format: Format, draft: Draft): CellRow[] {
 }
 
 /** A CSV field, quoted where it holds a quote, a comma or a line break. */
-export function csvField(s: string): string {
+function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

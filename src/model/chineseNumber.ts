@@ -6,7 +6,7 @@ const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2,
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** A number written with Chinese numerals below 一亿, or null if the text is not one. */
-export function parseChineseNumerals(s: string): number | null {
+function parseChineseNumerals(s: string): number | null {
   if (s === '' || !/^[零〇一二两三四五六七八九十百千万]+$/.test(s)) return null;
   let total = 0;
   let section = 0;

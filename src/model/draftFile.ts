@@ -98,7 +98,7 @@ export function fieldPlace(format: Format, path: readonly PropertyKey[]): Record
 }
 
 /** A field path as a clerk would recognise it: cells by their printed labels, texts by their section, other fields by name. */
-export function describePath(format: Format, path: readonly PropertyKey[]): string {
+function describePath(format: Format, path: readonly PropertyKey[]): string {
   const parts = path.map(String);
   if (parts[0] === 'sections' && parts.length >= 2) {
     const section = format.sections.find((x) => x.id === parts[1]);

@@ -21,7 +21,7 @@ const MAX_INPUT_LENGTH = 40;
  * A count or change in a real report has a handful of digits; more than nine is a slip (a digit held down, a
  * pasted identifier). Refusing them keeps every sum of a table an exact integer in a JavaScript number.
  */
-export const MAX_COUNT_DIGITS = 9;
+const MAX_COUNT_DIGITS = 9;
 const COUNT_UNITS = ['件', '条', '项', '个', '次', '篇', '份'];
 
 /** The i18n key describing what a cell of this kind accepts. */

@@ -209,7 +209,7 @@ function distribute(total: number, weights: number[]): number[] {
 }
 
 /** Fixed column widths filling the text block: label columns wide enough for the printed labels. */
-export function columnWidths(table: DocTable): number[] {
+function columnWidths(table: DocTable): number[] {
   const values = table.width - table.labelColumns;
   const labels =
     table.labelColumns === 3
@@ -233,7 +233,7 @@ type Placed = { cell: DocCell; column: number; merge?: 'restart' | 'continue' };
  * cells here, rather than letting the library insert them, gives them the table's paragraph style: an unstyled
  * one would carry 16 pt type and could make its row taller than the table's lines.
  */
-export function placeCells(rows: DocCell[][], width: number): Placed[][] {
+function placeCells(rows: DocCell[][], width: number): Placed[][] {
   /** For each grid column, the cell spanning down over it and the last row it covers. */
   const covered = new Map<number, { until: number; cell: DocCell }>();
   return rows.map((row, r) => {
@@ -291,7 +291,7 @@ function docTable(table: DocTable): Table {
   });
 }
 
-export function docxDocument(doc: ReportDocument): Document {
+function docxDocument(doc: ReportDocument): Document {
   const children: (Paragraph | Table)[] = [...doc.titleLines.map((l) => paragraph(STYLE.title, l, FACES.xiaobiaosong)), blankLine()];
   for (const block of doc.blocks) {
     if (block.type === 'heading') children.push(paragraph(STYLE.heading[block.level], block.text, HEADING_FACES[block.level]));

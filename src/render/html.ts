@@ -7,7 +7,7 @@ import type { DocCell, DocTable, ReportDocument } from './model';
 import { stripForbidden } from './xmlChars';
 
 /** The clerk's text as HTML text: escaped, and without the characters a document must not carry. */
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return stripForbidden(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
@@ -42,7 +42,7 @@ function cellHtml(cell: DocCell, scope: 'col' | 'row'): string {
   return `<th scope="${sc}"${spans}${cls}>${escapeHtml(cell.text)}</th>`;
 }
 
-export function tableHtml(table: DocTable): string {
+function tableHtml(table: DocTable): string {
   const head = table.header.map((row) => `<tr>${row.map((c) => cellHtml(c, 'col')).join('')}</tr>`).join('\n');
   const body = table.body.map((row) => `<tr>${row.map((c) => cellHtml(c, 'row')).join('')}</tr>`).join('\n');
   const caption = table.caption ? `<caption>${escapeHtml(table.caption)}</caption>\n` : '';

@@ -53,7 +53,7 @@ export function fill(template: string, values: Record<string, string | number>):
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** The report's title, used for file names too. */
-export function reportTitle(draft: Draft): string {
+function reportTitle(draft: Draft): string {
   return fill(wording.title, { agency: draft.agency.name.trim(), year: draft.reportYear });
 }
 
@@ -74,7 +74,7 @@ function textBlocks(text: string, level: 2 | 3): Block[] {
   return blocks;
 }
 
-export function tableModel(table: Table, draft: Draft): DocTable {
+function tableModel(table: Table, draft: Draft): DocTable {
   const layout = tableLayout(table);
   const header: DocCell[][] = layout.header.map((row) =>
     row.map((c) => ({ text: c.type === 'header' ? c.text : '', rowSpan: c.rowSpan, colSpan: c.colSpan, header: true, align: 'center' as Align })),

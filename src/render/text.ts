@@ -41,7 +41,7 @@ function matrix(rows: DocCell[][], width: number): { text: string; origin: boole
  * by `/` where several columns share a label (行政复议/结果维持). Tables wider than eight value columns
  * (section 四) are printed one column per line, which keeps the lines short.
  */
-export function tableText(table: DocTable): string[] {
+function tableText(table: DocTable): string[] {
   const head = matrix(table.header, table.width);
   const body = matrix(table.body, table.width);
   const valueCols = table.width - table.labelColumns;

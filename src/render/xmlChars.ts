@@ -12,7 +12,7 @@ export function stripForbidden(s: string): string {
   return s.replace(FORBIDDEN, '');
 }
 
-export function countForbidden(s: string): number {
+function countForbidden(s: string): number {
   return s.match(FORBIDDEN)?.length ?? 0;
 }
 

@@ -18,7 +18,7 @@ export function reportHeader(t: TFunction): string[] {
   return REPORT_COLUMNS.map((c) => t(`desk.column.${c}`));
 }
 
-export function qualityText(t: TFunction, r: ReviewedReport): string {
+function qualityText(t: TFunction, r: ReviewedReport): string {
   if (!r.quality) return t('desk.fromDraft');
   return t('desk.quality', { placed: r.quality.placed, total: r.quality.total, inferred: r.quality.inferred, missing: r.quality.missing });
 }
