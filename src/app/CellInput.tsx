@@ -83,8 +83,9 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
   const id = cellInputId(cell);
   const messageId = `${id}-msg`;
   const described = mark !== '' ? { 'aria-describedby': messageId } : {};
-  // What a screen reader says of a marked cell; no children of React's, as its text is written above.
-  const messages = <span id={messageId} ref={message} className="visually-hidden" />;
+  // What a screen reader says of a marked cell (a description may come from hidden text, and hidden text
+  // costs the page no layout when it changes); no children of React's, as its text is written above.
+  const messages = <span id={messageId} ref={message} hidden />;
 
   if (computed) {
     return (

@@ -7,7 +7,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildAndServe, launch, watchCsp, type Served } from './browser';
+import { accessibleDescription, buildAndServe, launch, watchCsp, type Served } from './browser';
 import { seedDraft, seedPath } from '../support/drafts';
 import { formatById } from '../../src/format/registry';
 import { cellAccessibleName } from '../../src/format/labels';
@@ -148,6 +148,8 @@ describe('authoring a report in the browser', () => {
     await expect.poll(() => carried.getAttribute('aria-invalid')).toBe('true');
     const describedBy = await carried.getAttribute('aria-describedby');
     await expect.poll(() => page.locator(`#${describedBy}`).innerText()).toContain('「自然人」列：第三项加第四项之和为 993，不等于第一项加第二项之和 999');
+    // What a screen reader hears of the cell.
+    await expect.poll(() => accessibleDescription(page, name('requests', 'C', 'NP'))).toContain('第三项加第四项之和为 993，不等于第一项加第二项之和 999');
     const summary = page.locator('#part-requests .summary');
     await expect.poll(() => summary.innerText()).toContain('本部分有 2 个错误');
     await summary.getByRole('link', { name: /「自然人」列/ }).waitFor({ state: 'visible' });

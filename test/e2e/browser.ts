@@ -111,3 +111,16 @@ export async function pasteIntoFocused(page: Page, text: string): Promise<void> 
     document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/** What the browser's accessibility tree gives a screen reader as the description of the text box named `name`. */
+export async function accessibleDescription(page: Page, name: string): Promise<string | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value?: string }; name?: { value?: string }; description?: { value?: string } }[];
+    };
+    return nodes.find((n) => n.role?.value === 'textbox' && n.name?.value === name)?.description?.value;
+  } finally {
+    await cdp.detach();
+  }
+}
