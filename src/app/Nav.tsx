@@ -10,16 +10,25 @@ import { topic, type DraftStore } from './store';
  */
 const navCache = new WeakMap<object, { findings: unknown; state: string }>();
 const progressOf = progressMemo();
+/** Each part's row, worked out again only when its progress or its findings are new objects. */
+const rowCache = new Map<PartId, { progress: unknown; findings: unknown; row: NavRow }>();
+type NavRow = [status: string, filled: number, total: number, errors: number, warnings: number];
+
+function partRow(s: DraftStore, id: PartId): NavRow {
+  const p = progressOf(s.format, s.draft, id);
+  const findings = s.sectionFindings(id);
+  const known = rowCache.get(id);
+  if (known && known.progress === p && known.findings === findings) return known.row;
+  const open = findings.filter((f) => f.acknowledged === undefined);
+  const row: NavRow = [p.status, p.filled, p.total, open.filter((f) => f.severity === 'error').length, open.filter((f) => f.severity === 'warning').length];
+  rowCache.set(id, { progress: p, findings, row });
+  return row;
+}
+
 function navState(s: DraftStore, parts: { id: PartId }[]): string {
   const cached = navCache.get(s.draft);
   if (cached && cached.findings === s.findings) return cached.state;
-  const state = JSON.stringify(
-    parts.map(({ id }) => {
-      const p = progressOf(s.format, s.draft, id);
-      const open = s.sectionFindings(id).filter((f) => f.acknowledged === undefined);
-      return [p.status, p.filled, p.total, open.filter((f) => f.severity === 'error').length, open.filter((f) => f.severity === 'warning').length];
-    }),
-  );
+  const state = JSON.stringify(parts.map(({ id }) => partRow(s, id)));
   navCache.set(s.draft, { findings: s.findings, state });
   return state;
 }
@@ -28,7 +37,7 @@ export function Nav({ parts }: { parts: { id: PartId; title: string }[] }) {
   const { t } = useTranslation();
   // One string per render keeps useSyncExternalStore's snapshot stable while nothing changes.
   const state = useStoreValue(topic.draft, (s) => navState(s, parts));
-  const rows = JSON.parse(state) as [string, number, number, number, number][];
+  const rows = JSON.parse(state) as NavRow[];
 
   const filled = rows.reduce((s, r) => s + r[1], 0);
   const total = rows.reduce((s, r) => s + r[2], 0);

@@ -5,7 +5,7 @@ import type { SectionDef } from '../format/definition';
 import type { Draft } from '../model/draft';
 import { useStore, useStoreValue } from './context';
 import { fieldInputId, type FormValues, type HeaderPath, type TextPath } from './formFields';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { topic } from './store';
 import { LIMITS } from '../model/limits';
 import { LimitNote } from './LimitNote';
@@ -32,12 +32,27 @@ function fieldText(d: Draft, path: string): string {
   return (kind === 'topics' ? s?.topics?.[topicId!] : s?.text) ?? '';
 }
 
+/** Characters (code points) in a text, remembered for the last text asked about. */
+function lastCount(): (text: string) => number {
+  let last: string | null = null;
+  let count = 0;
+  return (text) => {
+    if (text !== last) {
+      last = text;
+      count = [...text].length;
+    }
+    return count;
+  };
+}
+
 export function TextField({ path, label, hint, rows = 6 }: { path: TextPath; label: string; hint?: string; rows?: number }) {
   const { t } = useTranslation();
   const store = useStore();
   const { register } = useFormContext<FormValues>();
   // The count follows this field alone (a form-wide watch would copy every value of the form on each keystroke).
-  const length = useStoreValue(topic.cell(path), (s) => [...fieldText(s.draft, path)].length);
+  // Counted again only when the text changed: a table keystroke whose finding quotes this text notifies it too.
+  const countCharacters = useMemo(lastCount, []);
+  const length = useStoreValue(topic.cell(path), (s) => countCharacters(fieldText(s.draft, path)));
   const units = useStoreValue(topic.cell(path), (s) => fieldText(s.draft, path).length);
   // Whether the field is marked, not its findings: a text-vs-table finding quotes the table's numbers and so
   // changes with every keystroke in a cell, which must not re-render the field.
