@@ -34,6 +34,7 @@ import { TableGrid } from './TableGrid';
 import { GeneralSection, ProcessingFees, TextField } from './TextSections';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { Tools } from './Tools';
+import { PageNotices, type Notice, type UnreadableStored } from './Notices';
 import { FilePicker } from './FilePicker';
 import type { Conversion } from '../model/formatChange';
 import type { PartId } from './progress';
@@ -43,18 +44,9 @@ const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'Engli
 // What a change of format moves and drops, shown before the clerk confirms it: loaded when first needed.
 const MigrationDetails = lazy(() => import('./MigrationDetails').then((m) => ({ default: m.MigrationDetails })));
 
-type Notice = { kind: 'info' | 'warning' | 'error'; text: string; problems?: string[] } | null;
-
 function newDraft(): Draft {
   const year = new Date().getFullYear() - 1;
   return blankDraft(pickFormat(year), { reportYear: year });
-}
-
-/** A stored draft that did not open: kept under a backup key (null when the store refused even that). */
-interface UnreadableStored {
-  text: string;
-  problems: FileProblem[];
-  backupKey: string | null;
 }
 
 function initialState(): { draft: Draft; restoredAt: string | null; unreadable: UnreadableStored | null } {
@@ -108,6 +100,29 @@ export function App() {
     mayWrite: () => !(unreadable && unreadable.backupKey === null),
     otherTabLoaded: () => setNotice({ kind: 'info', text: t('draft.otherTabLoaded') }),
   });
+
+  /** The stored draft that did not open, downloaded as it is. */
+  const downloadUnreadable = () => {
+    if (!unreadable) return;
+    downloadText(`年报草稿-无法读取-${new Date().toISOString().slice(0, 10)}.json`, unreadable.text, 'application/json');
+    if (unreadable.backupKey === null) setUnreadable(null);
+  };
+
+  /** Whatever can be read of the stored draft that did not open, put on the page; what could not, said. */
+  const recoverUnreadable = async () => {
+    if (!unreadable) return;
+    // Loaded when needed: recovering a damaged draft is rare.
+    const { recoverDraft } = await import('../model/recover');
+    const recovered = recoverDraft(unreadable.text);
+    setUnreadable(null);
+    if (!recovered) {
+      setNotice({ kind: 'error', text: t('draft.nothingRecovered') });
+      return;
+    }
+    replaceDraft(recovered.draft);
+    const lost = recovered.lost.map((p) => fileProblemMessage(t, p));
+    setNotice(lost.length > 0 ? { kind: 'warning', text: t('draft.recoveredPart'), problems: lost } : { kind: 'info', text: t('draft.recoveredAll') });
+  };
 
   const saveDraftFile = () => {
     downloadText(draftFileName(store.draft), draftToJson(store.draft), 'application/json');
@@ -230,90 +245,16 @@ export function App() {
           </div>
         </header>
 
-        {(notice || sync.storageProblem || sync.conflict || unreadable) && (
-          <div className="notices">
-            {unreadable && (
-              <div className="notice warning" role="alert" data-testid="unreadable-stored">
-                <p>{t(unreadable.backupKey ? 'draft.unreadableStored' : 'draft.unreadableStoredNoBackup')}</p>
-                <ul>
-                  {unreadable.problems.map((p, i) => (
-                    <li key={i}>{fileProblemMessage(t, p)}</li>
-                  ))}
-                </ul>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    downloadText(`年报草稿-无法读取-${new Date().toISOString().slice(0, 10)}.json`, unreadable.text, 'application/json');
-                    if (unreadable.backupKey === null) setUnreadable(null);
-                  }}
-                >
-                  {t('draft.downloadStored')}
-                </button>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={async () => {
-                    // Loaded when needed: recovering a damaged draft is rare.
-                    const { recoverDraft } = await import('../model/recover');
-                    const recovered = recoverDraft(unreadable.text);
-                    setUnreadable(null);
-                    if (!recovered) {
-                      setNotice({ kind: 'error', text: t('draft.nothingRecovered') });
-                      return;
-                    }
-                    replaceDraft(recovered.draft);
-                    const lost = recovered.lost.map((p) => fileProblemMessage(t, p));
-                    setNotice(
-                      lost.length > 0 ? { kind: 'warning', text: t('draft.recoveredPart'), problems: lost } : { kind: 'info', text: t('draft.recoveredAll') },
-                    );
-                  }}
-                >
-                  {t('draft.recoverStored')}
-                </button>
-                {unreadable.backupKey && (
-                  <button type="button" className="link" onClick={() => setUnreadable(null)}>
-                    {t('draft.dismiss')}
-                  </button>
-                )}
-              </div>
-            )}
-            {sync.conflict && (
-              <div className="notice warning" role="alert">
-                <p>{t('draft.conflict')}</p>{' '}
-                <button type="button" className="link" onClick={sync.takeTheirs}>
-                  {t('draft.conflictTheirs')}
-                </button>
-                <button type="button" className="link" onClick={sync.keepMine}>
-                  {t('draft.conflictMine')}
-                </button>
-              </div>
-            )}
-            {sync.storageProblem && (
-              <div className="notice warning" role="alert">
-                {t(sync.storageProblem === 'quota' ? 'draft.storageFull' : 'draft.storageUnavailable')}{' '}
-                <button type="button" className="link" onClick={saveDraftFile}>
-                  {t('draft.save')}
-                </button>
-              </div>
-            )}
-            {notice && (
-              <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-                <p>{notice.text}</p>
-                {notice.problems && (
-                  <ul>
-                    {notice.problems.map((p, i) => (
-                      <li key={i}>{p}</li>
-                    ))}
-                  </ul>
-                )}
-                <button type="button" className="link" onClick={() => setNotice(null)}>
-                  {t('draft.dismiss')}
-                </button>
-              </div>
-            )}
-          </div>
-        )}
+        <PageNotices
+          notice={notice}
+          unreadable={unreadable}
+          sync={sync}
+          onDownloadUnreadable={downloadUnreadable}
+          onRecoverUnreadable={() => void recoverUnreadable()}
+          onDismissUnreadable={() => setUnreadable(null)}
+          onSaveFile={saveDraftFile}
+          onDismissNotice={() => setNotice(null)}
+        />
 
         <div className="layout">
           <Nav key={`nav-${formKey}`} parts={parts} />
