@@ -46,7 +46,7 @@ export interface ReportDocument {
   signature: { agency: string; date: string };
 }
 
-export function fill(template: string, values: Record<string, string | number>): string {
+function fill(template: string, values: Record<string, string | number>): string {
   return fillTemplate(template, values).text;
 }
 
