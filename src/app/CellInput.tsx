@@ -18,6 +18,7 @@ import { useStore } from './context';
 import { cellInputId } from './formFields';
 import { topic, type DraftStore } from './store';
 import { canonicalValue } from './tableTyping';
+import { writeText } from './writeText';
 
 /** A message under a table: what a paste or fill did, or why it was refused. */
 export type Note = { kind: 'info' | 'error'; text: string; undo?: () => void } | null;
@@ -59,8 +60,15 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
   // What the input shows when it is first drawn; later values are written to it below.
   const [initial] = useState(() => heldValue(store, cell, computed));
   const [mark, setMark] = useState<Mark>(() => markOf(store, cell));
+  // The mark as last drawn: React is asked to render only when it changes (a state set to the same value may
+  // still cost React a render pass that finds nothing to do).
+  const drawnMark = useRef(mark);
+  drawnMark.current = mark;
 
   useEffect(() => {
+    // The findings last worded: the store keeps a cell's list (and each finding) as the same object while
+    // they say the same, so the wording is worked out again only when one of them changed.
+    let worded: readonly Finding[] | undefined;
     const show = () => {
       // A draft of another format was just put on screen: this cell is about to go with its table.
       if (store.format.kindOfOrNull(cell) === null) return;
@@ -69,11 +77,18 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
       // An input whose text already stands for the held value (full-width digits, say, until the clerk
       // leaves the cell) is left as typed.
       if (el && el.value !== held && (computed || canonicalValue(el.value, kind) !== held)) el.value = held;
-      const text = marksOf(store.findingsFor(cell))
-        .map((f) => findingMessage(t, f))
-        .join(' ');
-      if (message.current && message.current.textContent !== text) message.current.textContent = text;
-      setMark(markOf(store, cell));
+      const findings = store.findingsFor(cell);
+      if (findings !== worded && message.current) {
+        worded = findings;
+        writeText(
+          message.current,
+          marksOf(findings)
+            .map((f) => findingMessage(t, f))
+            .join(' '),
+        );
+      }
+      const next = markOf(store, cell);
+      if (next !== drawnMark.current) setMark(next);
     };
     show();
     return store.subscribe(topic.cell(cell), show);

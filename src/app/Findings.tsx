@@ -9,6 +9,7 @@ import { cellInputId, fieldInputId } from './formFields';
 import { topic, type DraftStore } from './store';
 import type { PartId } from './progress';
 import { LIMITS } from '../model/limits';
+import { writeText } from './writeText';
 
 const RANK = { error: 0, warning: 1, hint: 2 } as const;
 
@@ -55,12 +56,24 @@ export function SectionSummary({ part }: { part: PartId }) {
   );
 }
 
-/** Writes a finding's wording into its element, if it is not there already. */
-function showFindingText(store: DraftStore, part: PartId, findingKey: string, el: HTMLElement | null, t: TFunction): void {
+/** What an element was last given: the finding it was worded from, in which language. */
+interface Worded {
+  el: HTMLElement | null;
+  finding: Finding | null;
+  t: TFunction | null;
+}
+
+/**
+ * Writes a finding's wording into its element, unless the element was last worded from the same finding
+ * object in the same language (the store keeps a finding's object while it says the same, so a keystroke
+ * that changes one finding of the section words that one alone).
+ */
+function showFindingText(store: DraftStore, part: PartId, findingKey: string, el: HTMLElement | null, t: TFunction, worded: Worded): void {
   const finding = store.sectionFindings(part).find((f) => f.key === findingKey);
   if (!el || !finding) return;
-  const text = findingMessage(t, finding);
-  if (el.textContent !== text) el.textContent = text;
+  if (worded.el === el && worded.finding === finding && worded.t === t) return;
+  writeText(el, findingMessage(t, finding));
+  Object.assign(worded, { el, finding, t });
 }
 
 /**
@@ -70,9 +83,10 @@ function showFindingText(store: DraftStore, part: PartId, findingKey: string, el
  */
 function useFindingText(part: PartId, findingKey: string, element: RefObject<HTMLElement | null>, t: TFunction) {
   const store = useStore();
-  useLayoutEffect(() => showFindingText(store, part, findingKey, element.current, t));
+  const worded = useRef<Worded>({ el: null, finding: null, t: null });
+  useLayoutEffect(() => showFindingText(store, part, findingKey, element.current, t, worded.current));
   useLayoutEffect(
-    () => store.subscribe(topic.section(part), () => showFindingText(store, part, findingKey, element.current, t)),
+    () => store.subscribe(topic.section(part), () => showFindingText(store, part, findingKey, element.current, t, worded.current)),
     [store, part, findingKey, element, t],
   );
 }

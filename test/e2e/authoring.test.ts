@@ -154,6 +154,13 @@ describe('authoring a report in the browser', () => {
     await expect.poll(() => summary.innerText()).toContain('本部分有 2 个错误');
     await summary.getByRole('link', { name: /「自然人」列/ }).waitFor({ state: 'visible' });
     await expect.poll(() => page.locator('.side-nav li[data-part=requests]').innerText()).toContain('2 错误');
+    // Another wrong number: the cell's message and the summary quote the new sum, not the one before.
+    await carried.fill('70');
+    await expect.poll(() => page.locator(`#${describedBy}`).innerText()).toContain('第三项加第四项之和为 983，不等于第一项加第二项之和 999');
+    await expect.poll(() => summary.innerText()).toContain('983');
+    expect(await summary.innerText()).not.toContain('993');
+    await carried.fill('80');
+    await expect.poll(() => summary.innerText()).toContain('993');
     // The summary's link takes the clerk to the cell.
     await cellInput(page, 'requests', 'A1', 'NP').focus();
     await summary.getByRole('link', { name: /「自然人」列/ }).click();
