@@ -5,8 +5,8 @@
  * element (a total following a keystroke costs the page a text change, not a React render), and the cell
  * re-renders only when its mark changes (a finding naming it appears, goes or is acknowledged).
  */
-import { memo, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { cellId, type CellId, type Table } from '../format/format';
 import { cellAccessibleName } from '../format/labels';
 import { parseCellInput } from '../model/number';
@@ -47,11 +47,15 @@ interface CellProps {
   r: number;
   c: number;
   setNote: (n: Note) => void;
+  /**
+   * The table's translation function: a cell re-renders each time its mark changes, and asking i18next for
+   * its own (useTranslation) was a good part of such a render. A new one comes with a change of language.
+   */
+  t: TFunction;
 }
 
-export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setNote }: CellProps) {
+export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, c, setNote, t }: CellProps) {
   const store = useStore();
-  const { t } = useTranslation();
   const cell = cellId(table.id, rowKey, columnKey);
   const computed = store.draft.totals === 'computed' && store.format.isTotal(cell);
   const kind = table.columnIndex.get(columnKey)!.kind;
@@ -94,7 +98,12 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
     return store.subscribe(topic.cell(cell), show);
   }, [store, cell, computed, kind, t]);
 
-  const name = cellAccessibleName(table, rowKey, columnKey);
+  // The cell's names, worked out once: a cell re-renders each time its mark changes, and a finding that comes
+  // or goes may mark a whole column at once (the translation calls were most of such a render's script).
+  const { name, computedName, computedTitle } = useMemo(() => {
+    const name = cellAccessibleName(table, rowKey, columnKey);
+    return { name, computedName: t('table.computedName', { name }), computedTitle: t('table.computedTitle') };
+  }, [t, table, rowKey, columnKey]);
   const id = cellInputId(cell);
   const messageId = `${id}-msg`;
   const described = mark !== '' ? { 'aria-describedby': messageId } : {};
@@ -111,10 +120,10 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
           readOnly
           tabIndex={-1}
           defaultValue={initial}
-          aria-label={t('table.computedName', { name })}
+          aria-label={computedName}
           aria-invalid={mark === 'error' || undefined}
           {...described}
-          title={t('table.computedTitle')}
+          title={computedTitle}
         />
         {messages}
       </td>

@@ -49,7 +49,7 @@ export function SectionSummary({ part }: { part: PartId }) {
       <h3 id={headingId}>{t('summary.title', { errors, warnings, hints: open.length - errors - warnings })}</h3>
       <ul>
         {sorted.map((f) => (
-          <FindingItem key={f.key} finding={f} part={part} />
+          <FindingItem key={f.key} finding={f} part={part} t={t} />
         ))}
       </ul>
     </div>
@@ -93,8 +93,8 @@ function useFindingText(part: PartId, findingKey: string, element: RefObject<HTM
 
 /** One finding of the summary; memoised on its key, severity and acknowledgement (its wording follows by itself). */
 const FindingItem = memo(
-  function FindingItem({ finding, part }: { finding: Finding; part: PartId }) {
-    const { t } = useTranslation();
+  // The summary's translation function, as a cell's (CellInput.tsx): one i18next hook for the summary, not one per finding.
+  function FindingItem({ finding, part, t }: { finding: Finding; part: PartId; t: TFunction }) {
     const store = useStore();
     const [asking, setAsking] = useState(false);
     const [reason, setReason] = useState('');
@@ -163,5 +163,9 @@ const FindingItem = memo(
     );
   },
   (a, b) =>
-    a.part === b.part && a.finding.key === b.finding.key && a.finding.severity === b.finding.severity && a.finding.acknowledged === b.finding.acknowledged,
+    a.t === b.t &&
+    a.part === b.part &&
+    a.finding.key === b.finding.key &&
+    a.finding.severity === b.finding.severity &&
+    a.finding.acknowledged === b.finding.acknowledged,
 );

@@ -1,4 +1,5 @@
 /** The navigation that stays in view: each part's status and counts, and the overall progress. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoreValue } from './context';
 import { progressMemo, type PartId } from './progress';
@@ -51,19 +52,37 @@ export function Nav({ parts }: { parts: { id: PartId; title: string }[] }) {
       <ol>
         {parts.map(({ id, title }, i) => {
           const [status, , , errors, warnings] = rows[i]!;
-          return (
-            <li key={id} className={`nav-${status}`} data-part={id}>
-              <a href={`#part-${id}`}>
-                <span className="status-dot" aria-hidden="true" />
-                <span className="nav-title">{title}</span>
-                <span className="visually-hidden">{t(`nav.status.${status}`)}</span>
-                {errors > 0 && <span className="count error">{t('nav.errors', { count: errors })}</span>}
-                {warnings > 0 && <span className="count warning">{t('nav.warnings', { count: warnings })}</span>}
-              </a>
-            </li>
-          );
+          return <NavItem key={id} id={id} title={title} status={status} errors={errors} warnings={warnings} />;
         })}
       </ol>
     </nav>
   );
 }
+
+/** One part's line; drawn again only when its status or counts change (a keystroke changes one part at most). */
+const NavItem = memo(function NavItem({
+  id,
+  title,
+  status,
+  errors,
+  warnings,
+}: {
+  id: PartId;
+  title: string;
+  status: string;
+  errors: number;
+  warnings: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className={`nav-${status}`} data-part={id}>
+      <a href={`#part-${id}`}>
+        <span className="status-dot" aria-hidden="true" />
+        <span className="nav-title">{title}</span>
+        <span className="visually-hidden">{t(`nav.status.${status}`)}</span>
+        {errors > 0 && <span className="count error">{t('nav.errors', { count: errors })}</span>}
+        {warnings > 0 && <span className="count warning">{t('nav.warnings', { count: warnings })}</span>}
+      </a>
+    </li>
+  );
+});

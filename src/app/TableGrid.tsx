@@ -167,6 +167,7 @@ export function TableGrid({ table }: { table: Table }) {
                       r={r}
                       c={table.columns.findIndex((x) => x.key === cell.columnKey)}
                       setNote={setNote}
+                      t={t}
                     />
                   ) : null,
                 )}

@@ -38,6 +38,13 @@ export async function buildBaselines(): Promise<Served> {
   return serveDir(outDir);
 }
 
+/** The page as it stands (its styles linked, its draft drawn), saved as HTML without its script. */
+export async function pageWithoutScript(page: Page): Promise<string> {
+  return (await page.evaluate(
+    `(() => { const d = document.documentElement.cloneNode(true); d.querySelectorAll('script').forEach((s) => s.remove()); return '<!doctype html>' + d.outerHTML; })()`,
+  )) as string;
+}
+
 interface Subject {
   name: 'app' | 'naive' | 'page' | 'bare';
   page: Page;
@@ -137,12 +144,10 @@ export async function keystrokeFigures(browser: Browser, app: Served, baselines:
     };
   };
   const appSubject = await open('app', `${app.origin}/`);
-  const pageCopy = await appSubject.page.evaluate(
-    `(() => { const d = document.documentElement.cloneNode(true); d.querySelectorAll('script').forEach((s) => s.remove()); return '<!doctype html>' + d.outerHTML; })()`,
-  );
+  const pageCopy = await pageWithoutScript(appSubject.page);
   const subjects = [
     appSubject,
-    await open('page', `${app.origin}/page-copy.html`, pageCopy as string),
+    await open('page', `${app.origin}/page-copy.html`, pageCopy),
     await open('naive', `${baselines.origin}/index.html`),
     await open('bare', `${baselines.origin}/bare.html`),
   ];

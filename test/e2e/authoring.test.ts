@@ -198,7 +198,12 @@ describe('authoring a report in the browser', () => {
     await page.getByRole('button', { name: 'Save draft' }).waitFor({ state: 'visible' });
     await page.locator('#part-requests').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}authoring-en.png` });
+    // The cells' own names follow the language (they are worked out once per language).
+    const aTotal = page.locator('#part-requests td.total input').first();
+    await expect.poll(() => aTotal.getAttribute('aria-label')).toMatch(/ \(computed\)$/);
+    expect(await aTotal.getAttribute('title')).toBe('The total is computed from its parts');
     await page.getByLabel('Language').selectOption('zh-CN');
+    await expect.poll(() => aTotal.getAttribute('aria-label')).toMatch(/（自动计算）$/);
 
     // Accessibility: no serious or critical violation.
     // Injected through the DevTools protocol: the page's policy rightly refuses inline scripts.
