@@ -10,6 +10,7 @@ import { topic, type DraftStore } from './store';
 import type { PartId } from './progress';
 import { LIMITS } from '../model/limits';
 import { writeText } from './writeText';
+import { useKeepFocusedInView } from './keepInView';
 
 const RANK = { error: 0, warning: 1, hint: 2 } as const;
 
@@ -31,7 +32,21 @@ function summaryShape(findings: readonly Finding[]): string {
   return findings.map((f) => `${f.key}\u0000${f.severity}\u0000${f.acknowledged ?? '\u0001'}`).join('\u0000\u0000');
 }
 
+/**
+ * A section's summary, in a slot of its own that is there even while the section has no finding: the slot's
+ * changes of height are what keep the cell being typed into in place (keepInView.ts).
+ */
 export function SectionSummary({ part }: { part: PartId }) {
+  const slot = useRef<HTMLDivElement>(null);
+  useKeepFocusedInView(slot);
+  return (
+    <div className="summary-slot" ref={slot}>
+      <SummaryContent part={part} />
+    </div>
+  );
+}
+
+function SummaryContent({ part }: { part: PartId }) {
   const { t } = useTranslation();
   const store = useStore();
   useStoreValue(topic.section(part), (s) => summaryShape(s.sectionFindings(part)));

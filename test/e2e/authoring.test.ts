@@ -144,8 +144,14 @@ describe('authoring a report in the browser', () => {
 
     // An error: 结转下年度 of 自然人 made 80 instead of 86.
     const carried = cellInput(page, 'requests', 'C', 'NP');
+    await carried.focus();
+    const onScreen = async () => (await carried.boundingBox())!.y;
+    const before = await onScreen();
     await carried.fill('80');
     await expect.poll(() => carried.getAttribute('aria-invalid')).toBe('true');
+    // The summary that appears above the table does not push the cell being typed into down the screen.
+    await page.locator('#part-requests .summary').waitFor({ state: 'visible' });
+    expect(Math.abs((await onScreen()) - before)).toBeLessThan(4);
     const describedBy = await carried.getAttribute('aria-describedby');
     await expect.poll(() => page.locator(`#${describedBy}`).innerText()).toContain('「自然人」列：第三项加第四项之和为 993，不等于第一项加第二项之和 999');
     // What a screen reader hears of the cell.

@@ -1,0 +1,48 @@
+/**
+ * Keeps what the clerk is working in where it is on screen when a section's summary above it grows or shrinks.
+ *
+ * A slip in a cell brings a finding, and the summary at the top of the section grows by a line or appears
+ * whole: the table below it, and the cell being typed into, would move down under the clerk's eyes (measured:
+ * 116 pixels for a summary's first two lines) and back up when the slip is mended. The browser's own scroll
+ * anchoring does not hold the focused cell (it anchors to whatever it picks first in the viewport), so it is
+ * turned off (`overflow-anchor: none` in styles.css) and done here for the one kind of change that moves the
+ * page while typing: the summaries are watched for changes of height after layout, and the page is scrolled
+ * by the same amount, in the same frame, when the focused element is below the summary that changed.
+ */
+import { useEffect, type RefObject } from 'react';
+
+const heights = new WeakMap<Element, number>();
+let observer: ResizeObserver | null = null;
+
+function heightOf(entry: ResizeObserverEntry): number {
+  return entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+}
+
+function onResize(entries: ResizeObserverEntry[]): void {
+  const focused = document.activeElement;
+  let shift = 0;
+  for (const entry of entries) {
+    const before = heights.get(entry.target);
+    const now = heightOf(entry);
+    heights.set(entry.target, now);
+    if (before === undefined || before === now || !focused || focused === document.body) continue;
+    const where = entry.target.compareDocumentPosition(focused);
+    // Below the summary, not inside it (a reason being typed in the summary moves with it).
+    if (where & Node.DOCUMENT_POSITION_FOLLOWING && !(where & Node.DOCUMENT_POSITION_CONTAINED_BY)) shift += now - before;
+  }
+  if (shift !== 0) window.scrollBy(0, shift);
+}
+
+/** Watches an element whose height changes should not move the focused element below it. */
+export function useKeepFocusedInView(element: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const el = element.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    observer ??= new ResizeObserver(onResize);
+    observer.observe(el);
+    return () => {
+      observer?.unobserve(el);
+      heights.delete(el);
+    };
+  }, [element]);
+}
