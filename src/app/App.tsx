@@ -30,6 +30,7 @@ import { summarize } from '../rules/finding';
 import { ReportDetails } from './ReportDetails';
 import { Nav } from './Nav';
 import { SectionSummary } from './Findings';
+import { useStickyHeaderHeight } from './keepInView';
 import { TableGrid } from './TableGrid';
 import { GeneralSection, ProcessingFees, TextField } from './TextSections';
 import { ConfirmDialog, Dialog } from './Dialog';
@@ -83,6 +84,8 @@ export function App() {
   const form = useForm<FormValues>({ defaultValues: toFormValues(store.draft) });
 
   const replaceDraftRef = useRef<(d: Draft) => void>(() => undefined);
+  const topbar = useRef<HTMLElement>(null);
+  useStickyHeaderHeight(topbar);
   const replaceDraft = (
     draft: Draft,
     previous: Draft | undefined = store.previous && store.previous.reportYear === draft.reportYear - 1 ? store.previous : undefined,
@@ -185,7 +188,7 @@ export function App() {
   return (
     <StoreContext.Provider value={store}>
       <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-        <header className="topbar">
+        <header className="topbar" ref={topbar}>
           <div className="brand">
             <h1>{t('app.name')}</h1>
             <span className="tagline">{t('app.tagline')}</span>

@@ -46,3 +46,18 @@ export function useKeepFocusedInView(element: RefObject<HTMLElement | null>): vo
     };
   }, [element]);
 }
+
+/**
+ * Follows the height of the page's sticky header in the CSS variable `--topbar-height`: the toolbar wraps to a
+ * second line on narrower screens, and the navigation's sticky place, a section's scroll target and the space
+ * kept free when the browser scrolls a focused field into view (tabbing to a cell) all sit below the header.
+ */
+export function useStickyHeaderHeight(header: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const el = header.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const follow = new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-height', `${el.offsetHeight}px`));
+    follow.observe(el);
+    return () => follow.disconnect();
+  }, [header]);
+}

@@ -281,6 +281,17 @@ describe('authoring a report in the browser', () => {
     // Focusing a cell selects its content: typing replaces it.
     await page.keyboard.type('9');
     await expect.poll(() => input('A1', 'NP').inputValue()).toBe('9');
+    // A cell reached by keyboard is not left hidden under the sticky header: with 一's row scrolled under it,
+    // ArrowUp from 二 brings the cell out below the header.
+    await input('A2', 'NP').focus();
+    const rowTop = await input('A1', 'NP').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    await page.evaluate((y) => window.scrollTo(0, y - 40), rowTop);
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedName()).toBe('一、本年新收政府信息公开申请数量 自然人');
+    const header = (await page.locator('header.topbar').boundingBox())!;
+    expect((await input('A1', 'NP').boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
+    // Nor is the top of the navigation, whose sticky place follows the header's height (two lines here).
+    expect((await page.locator('nav.side-nav').boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
 
     const requestsPart = page.locator('#part-requests');
     await requestsPart.getByRole('button', { name: '空白单元格填 0' }).click();
