@@ -1,9 +1,10 @@
 /**
  * One cell of a table. The draft store is the one owner of its value: the input shows the store's value and
  * the table hands what is typed to the store (tableTyping.ts). One subscription per cell keeps the input, its
- * mark and its message as the store has them: a value or wording that changed is written straight to its
- * element (a total following a keystroke costs the page a text change, not a React render), and the cell
- * re-renders only when its mark changes (a finding naming it appears, goes or is acknowledged).
+ * mark and its description as the store has them: a value that changed is written straight to the input (a
+ * total following a keystroke costs the page a text change, not a React render), the description points at
+ * the wording of the cell's findings in the section's summary, and the cell re-renders only when its mark
+ * changes (a finding naming it appears, goes or is acknowledged).
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
@@ -11,14 +12,12 @@ import { cellId, type CellId, type Table } from '../format/format';
 import { cellAccessibleName } from '../format/labels';
 import { parseCellInput } from '../model/number';
 import { cellValue } from '../model/draft';
-import { findingMessage } from '../i18n/messages';
 import type { Finding } from '../rules/finding';
 import { LIMITS } from '../model/limits';
 import { useStore } from './context';
-import { cellInputId } from './formFields';
+import { cellInputId, findingTextId } from './formFields';
 import { topic, type DraftStore } from './store';
 import { canonicalValue } from './tableTyping';
-import { writeText } from './writeText';
 
 /** A message under a table: what a paste or fill did, or why it was refused. */
 export type Note = { kind: 'info' | 'error'; text: string; undo?: () => void } | null;
@@ -60,7 +59,6 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
   const computed = store.draft.totals === 'computed' && store.format.isTotal(cell);
   const kind = table.columnIndex.get(columnKey)!.kind;
   const input = useRef<HTMLInputElement>(null);
-  const message = useRef<HTMLSpanElement>(null);
   // What the input shows when it is first drawn; later values are written to it below.
   const [initial] = useState(() => heldValue(store, cell, computed));
   const [mark, setMark] = useState<Mark>(() => markOf(store, cell));
@@ -70,33 +68,36 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
   drawnMark.current = mark;
 
   useEffect(() => {
-    // The findings last worded: the store keeps a cell's list (and each finding) as the same object while
-    // they say the same, so the wording is worked out again only when one of them changed.
-    let worded: readonly Finding[] | undefined;
+    // The findings the cell was last described by: the store keeps a cell's list as the same object while its
+    // findings say the same, so the description is set again only when one of them changed.
+    let described: readonly Finding[] | undefined;
     const show = () => {
       // A draft of another format was just put on screen: this cell is about to go with its table.
       if (store.format.kindOfOrNull(cell) === null) return;
       const el = input.current;
+      if (!el) return;
       const held = heldValue(store, cell, computed);
       // An input whose text already stands for the held value (full-width digits, say, until the clerk
       // leaves the cell) is left as typed.
-      if (el && el.value !== held && (computed || canonicalValue(el.value, kind) !== held)) el.value = held;
+      if (el.value !== held && (computed || canonicalValue(el.value, kind) !== held)) el.value = held;
       const findings = store.findingsFor(cell);
-      if (findings !== worded && message.current) {
-        worded = findings;
-        writeText(
-          message.current,
-          marksOf(findings)
-            .map((f) => findingMessage(t, f))
-            .join(' '),
-        );
+      if (findings !== described) {
+        described = findings;
+        // What a screen reader says of a marked cell: the wording of its findings, as the section's summary
+        // has it (no second wording per cell, which a finding naming a whole column would make a keystroke
+        // pay for twenty times).
+        const ids = marksOf(findings)
+          .map((f) => findingTextId(f.key))
+          .join(' ');
+        if (ids !== '') el.setAttribute('aria-describedby', ids);
+        else el.removeAttribute('aria-describedby');
       }
       const next = markOf(store, cell);
       if (next !== drawnMark.current) setMark(next);
     };
     show();
     return store.subscribe(topic.cell(cell), show);
-  }, [store, cell, computed, kind, t]);
+  }, [store, cell, computed, kind]);
 
   // The cell's names, worked out once: a cell re-renders each time its mark changes, and a finding that comes
   // or goes may mark a whole column at once (the translation calls were most of such a render's script).
@@ -105,11 +106,6 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
     return { name, computedName: t('table.computedName', { name }), computedTitle: t('table.computedTitle') };
   }, [t, table, rowKey, columnKey]);
   const id = cellInputId(cell);
-  const messageId = `${id}-msg`;
-  const described = mark !== '' ? { 'aria-describedby': messageId } : {};
-  // What a screen reader says of a marked cell (a description may come from hidden text, and hidden text
-  // costs the page no layout when it changes); no children of React's, as its text is written above.
-  const messages = <span id={messageId} ref={message} hidden />;
 
   if (computed) {
     return (
@@ -122,10 +118,8 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
           defaultValue={initial}
           aria-label={computedName}
           aria-invalid={mark === 'error' || undefined}
-          {...described}
           title={computedTitle}
         />
-        {messages}
       </td>
     );
   }
@@ -152,14 +146,12 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
         data-c={c}
         aria-label={name}
         aria-invalid={mark === 'error' || undefined}
-        {...described}
         maxLength={LIMITS.cell}
         inputMode={kind.type === 'amount' ? 'decimal' : 'numeric'}
         autoComplete="off"
         spellCheck={false}
         onFocus={(e) => e.currentTarget.select()}
       />
-      {messages}
     </td>
   );
 });

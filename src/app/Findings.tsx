@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { findingMessage } from '../i18n/messages';
 import type { Finding } from '../rules/finding';
 import { useStore, useStoreValue } from './context';
-import { cellInputId, fieldInputId } from './formFields';
+import { cellInputId, fieldInputId, findingTextId } from './formFields';
 import { topic, type DraftStore } from './store';
 import type { PartId } from './progress';
 import { LIMITS } from '../model/limits';
@@ -137,10 +137,10 @@ const FindingItem = memo(
               el?.focus();
             }}
           >
-            <span ref={textRef} />
+            <span ref={textRef} id={findingTextId(finding.key)} />
           </a>
         ) : (
-          <span ref={textRef} />
+          <span ref={textRef} id={findingTextId(finding.key)} />
         )}
         {finding.acknowledged !== undefined ? (
           <span className="ack">

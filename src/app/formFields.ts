@@ -17,6 +17,14 @@ export function fieldInputId(ref: string): string {
   return `field-${ref.replace(/\./g, '-')}`;
 }
 
+/**
+ * The element holding a finding's wording in its section's summary. The cells a finding marks are described by
+ * it (aria-describedby), so a finding is worded once, however many cells it names.
+ */
+export function findingTextId(findingKey: string): string {
+  return `finding-${findingKey.replace(/\s/g, '_')}`;
+}
+
 export type FormValues = Omit<Draft, 'cells'>;
 
 export function toFormValues(draft: Draft): FormValues {
