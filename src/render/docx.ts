@@ -144,12 +144,13 @@ function runs(text: string, face: Face): TextRun[] {
     );
 }
 
-function paragraph(style: string, text: string, face: Face): Paragraph {
-  return new Paragraph({ style, children: runs(text, face) });
+/** A paragraph; `keepNext` keeps it on the page of the one after it. */
+function paragraph(style: string, text: string, face: Face, keepNext = false): Paragraph {
+  return new Paragraph({ style, ...(keepNext ? { keepNext } : {}), children: runs(text, face) });
 }
 
-function blankLine(line = LINE): Paragraph {
-  return new Paragraph({ style: STYLE.body, spacing: exact(line), children: [] });
+function blankLine(line = LINE, keepNext = false): Paragraph {
+  return new Paragraph({ style: STYLE.body, spacing: exact(line), ...(keepNext ? { keepNext } : {}), children: [] });
 }
 
 /**
@@ -181,9 +182,9 @@ function signature(agency: string, date: string): Paragraph[] {
     agencyRight = 2 * CHAR;
     dateRight = agencyRight + (a - d) / 2;
   }
-  const line = (text: string, right: number) =>
-    new Paragraph({ style: STYLE.signature, indent: { right: Math.round(right) }, children: runs(text, FACES.fangsong) });
-  return [line(agency, agencyRight), line(date, dateRight)];
+  const line = (text: string, right: number, keepNext: boolean) =>
+    new Paragraph({ style: STYLE.signature, indent: { right: Math.round(right) }, ...(keepNext ? { keepNext } : {}), children: runs(text, FACES.fangsong) });
+  return [line(agency, agencyRight, true), line(date, dateRight, false)];
 }
 
 function pageNumberFooter(odd: boolean): Footer {
@@ -293,16 +294,18 @@ function docTable(table: DocTable): Table {
 
 function docxDocument(doc: ReportDocument): Document {
   const children: (Paragraph | Table)[] = [...doc.titleLines.map((l) => paragraph(STYLE.title, l, FACES.xiaobiaosong)), blankLine()];
-  for (const block of doc.blocks) {
+  for (const [i, block] of doc.blocks.entries()) {
     if (block.type === 'heading') children.push(paragraph(STYLE.heading[block.level], block.text, HEADING_FACES[block.level]));
-    else if (block.type === 'paragraph') children.push(paragraph(STYLE.body, block.text, FACES.fangsong));
+    // The last paragraph goes with the signature: a page holding the signature alone is the mark of a bad
+    // layout (GB/T 9704 7.3.5 has the signature follow the text; a page break there leaves it orphaned).
+    else if (block.type === 'paragraph') children.push(paragraph(STYLE.body, block.text, FACES.fangsong, i === doc.blocks.length - 1));
     else {
       children.push(docTable(block.table));
       // A paragraph after every table keeps consecutive tables apart (Word would join them) and leaves air.
       children.push(blankLine(TABLE_LINE));
     }
   }
-  children.push(blankLine(), ...signature(doc.signature.agency, doc.signature.date));
+  children.push(blankLine(LINE, true), ...signature(doc.signature.agency, doc.signature.date));
   return new Document({
     title: doc.title,
     creator: doc.signature.agency,

@@ -206,4 +206,17 @@ describe('the DOCX as Word lays it out', () => {
     const agency = 8 * 314;
     expect(indents).toEqual([Math.round(4 * 314 + (date - agency) / 2), 4 * 314]);
   });
+
+  it('keeps the last paragraph of text, the blank line and the agency on the page of the date: the signature never stands alone', () => {
+    const xml = exported['004']!.parts['word/document.xml']!;
+    const body = xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
+    const outside = [...body.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const keeps = (p: string) => p.includes('<w:keepNext/>');
+    const [text, blank, agency, date] = outside.slice(-4);
+    expect(paragraphs(date!).map((p) => p.text)).toEqual(['2021年2月5日']);
+    expect([text, blank, agency, date].map((p) => keeps(p!))).toEqual([true, true, true, false]);
+    expect(paragraphs(text!)[0]!.style).toBe('BodyText');
+    // No other paragraph of text is held to the next one.
+    expect(outside.slice(0, -4).filter((p) => keeps(p) && /<w:pStyle w:val="BodyText"\/>/.test(p))).toEqual([]);
+  });
 });
