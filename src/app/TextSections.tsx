@@ -118,8 +118,8 @@ function WriteFigures({ path }: { path: TextPath }) {
 
 export function GeneralSection({ def }: { def: SectionDef }) {
   const { t } = useTranslation();
-  const store = useStore();
-  const kind = store.draft.agency.kind;
+  // Which topics the section asks for follows the kind of agency as the clerk changes it.
+  const kind = useStoreValue(topic.cell('agency.kind'), (s) => s.draft.agency.kind);
   const topics = (def.topics ?? []).filter((tp) => !tp.agencyKinds || tp.agencyKinds.includes(kind));
   return (
     <>

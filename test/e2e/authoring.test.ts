@@ -266,6 +266,12 @@ describe('authoring a report in the browser', () => {
     await page.goto(`${served.origin}/`);
     await page.getByLabel('报告年度').fill('2023');
     await expect.poll(() => page.getByLabel('报告格式').inputValue()).toBe('gb-2021');
+    // The topic asked of a people's government alone comes and goes with the kind of agency, as it is chosen.
+    const assessment = page.getByLabel('（六）工作考核、社会评议和责任追究结果情况', { exact: true });
+    await page.getByLabel('机关类型').selectOption('government');
+    await assessment.waitFor({ state: 'visible' });
+    await page.getByLabel('机关类型').selectOption('department');
+    await assessment.waitFor({ state: 'detached' });
     const f2021 = formatById('gb-2021')!;
     const input = (row: string, col: string) => page.getByLabel(cellAccessibleName(f2021.table('requests'), row, col), { exact: true });
     const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
