@@ -1,7 +1,7 @@
 /** Text fields of the report: section 一 per guidance topic, sections 五 and 六, the fee fields of 2021. */
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { SectionDef } from '../format/definition';
+import { topicsFor, type SectionDef } from '../format/definition';
 import type { Draft } from '../model/draft';
 import { useStore, useStoreValue } from './context';
 import { fieldInputId, type FormValues, type HeaderPath, type TextPath } from './formFields';
@@ -120,7 +120,7 @@ export function GeneralSection({ def }: { def: SectionDef }) {
   const { t } = useTranslation();
   // Which topics the section asks for follows the kind of agency as the clerk changes it.
   const kind = useStoreValue(topic.cell('agency.kind'), (s) => s.draft.agency.kind);
-  const topics = (def.topics ?? []).filter((tp) => !tp.agencyKinds || tp.agencyKinds.includes(kind));
+  const topics = topicsFor(def, kind);
   return (
     <>
       <TextField path={`sections.${def.id}.text`} label={t('text.generalIntro')} hint={t('text.generalIntroHint')} rows={3} />

@@ -1,5 +1,5 @@
 /** How far each part of the report is: untouched, in progress or complete. */
-import type { SectionId } from '../format/definition';
+import { topicsFor, type SectionId } from '../format/definition';
 import type { Format } from '../format/format';
 import type { Draft } from '../model/draft';
 
@@ -28,7 +28,7 @@ function partProgress(format: Format, draft: Draft, part: PartId): PartProgress 
     count(draft.publicationDate);
   } else {
     const def = format.sections.find((s) => s.id === part)!;
-    const topics = (def.topics ?? []).filter((t) => !t.agencyKinds || t.agencyKinds.includes(draft.agency.kind));
+    const topics = topicsFor(def, draft.agency.kind);
     if (topics.length > 0) for (const t of topics) count(draft.sections[part].topics?.[t.id] ?? '');
     else if (!def.tables) count(draft.sections[part].text);
     for (const tableId of def.tables ?? []) {

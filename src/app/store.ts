@@ -208,8 +208,9 @@ function sameFinding(x: Finding, y: Finding): boolean {
   );
 }
 
+/** Whether two lists hold the same findings: the same objects, as keepUnchanged keeps a finding that says the same. */
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  return a.length === b.length && a.every((x, i) => sameFinding(x, b[i]!));
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

@@ -126,6 +126,11 @@ const sectionSchema = z.object({
 });
 export type SectionDef = z.infer<typeof sectionSchema>;
 
+/** The topics a section asks of an agency of this kind (the others are for other kinds of agency alone). */
+export function topicsFor(section: SectionDef, kind: AgencyKind): NonNullable<SectionDef['topics']> {
+  return (section.topics ?? []).filter((topic) => !topic.agencyKinds || topic.agencyKinds.includes(kind));
+}
+
 export const formatDefinitionSchema = z.object({
   id: z.string().check(z.regex(/^[a-z]+-\d{4}$/)),
   name: z.string(),
