@@ -39,6 +39,7 @@ import { PageNotices, type Notice, type UnreadableStored } from './Notices';
 import { FilePicker } from './FilePicker';
 import type { Conversion } from '../model/formatChange';
 import type { PartId } from './progress';
+import { afterNextFrame } from './afterFrame';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 
@@ -65,7 +66,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   const initial = useMemo(initialState, []);
   const store = useMemo(() => {
-    const s = new DraftStore(initial.draft);
+    const s = new DraftStore(initial.draft, afterNextFrame);
     const previous = restorePrevious();
     if (previous && previous.reportYear === initial.draft.reportYear - 1) s.replace(initial.draft, previous);
     return s;

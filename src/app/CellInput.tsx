@@ -1,12 +1,12 @@
 /**
  * One cell of a table. The draft store is the one owner of its value: the input shows the store's value and
  * the table hands what is typed to the store (tableTyping.ts). One subscription per cell keeps the input, its
- * mark and its description as the store has them: a value that changed is written straight to the input (a
- * total following a keystroke costs the page a text change, not a React render), the description points at
- * the wording of the cell's findings in the section's summary, and the cell re-renders only when its mark
- * changes (a finding naming it appears, goes or is acknowledged).
+ * mark and its description as the store has them, written straight to the page: a total following a keystroke
+ * costs a text change, a finding that comes or goes costs the cells it names a class and an attribute, and
+ * none of it a React render. The description points at the wording of the cell's findings in the section's
+ * summary.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { cellId, type CellId, type Table } from '../format/format';
 import { cellAccessibleName } from '../format/labels';
@@ -29,8 +29,7 @@ function marksOf(findings: readonly Finding[]): Finding[] {
 
 type Mark = 'error' | 'warning' | '';
 
-function markOf(store: DraftStore, cell: CellId): Mark {
-  const marks = marksOf(store.findingsFor(cell));
+function markOf(marks: readonly Finding[]): Mark {
   return marks.some((f) => f.severity === 'error') ? 'error' : marks.length > 0 ? 'warning' : '';
 }
 
@@ -47,8 +46,8 @@ interface CellProps {
   c: number;
   setNote: (n: Note) => void;
   /**
-   * The table's translation function: a cell re-renders each time its mark changes, and asking i18next for
-   * its own (useTranslation) was a good part of such a render. A new one comes with a change of language.
+   * The table's translation function, one subscription to i18next for the table instead of one per cell. A
+   * new one comes with a change of language.
    */
   t: TFunction;
 }
@@ -59,48 +58,55 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
   const computed = store.draft.totals === 'computed' && store.format.isTotal(cell);
   const kind = table.columnIndex.get(columnKey)!.kind;
   const input = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLTableCellElement>(null);
   // What the input shows when it is first drawn; later values are written to it below.
   const [initial] = useState(() => heldValue(store, cell, computed));
-  const [mark, setMark] = useState<Mark>(() => markOf(store, cell));
-  // The mark as last drawn: React is asked to render only when it changes (a state set to the same value may
-  // still cost React a render pass that finds nothing to do).
-  const drawnMark = useRef(mark);
-  drawnMark.current = mark;
 
-  useEffect(() => {
+  // Before the first paint, so that a cell is never drawn without its mark.
+  useLayoutEffect(() => {
     // The findings the cell was last described by: the store keeps a cell's list as the same object while its
-    // findings say the same, so the description is set again only when one of them changed.
+    // findings say the same, so the description and the mark are set again only when one of them changed.
     let described: readonly Finding[] | undefined;
     const show = () => {
       // A draft of another format was just put on screen: this cell is about to go with its table.
       if (store.format.kindOfOrNull(cell) === null) return;
       const el = input.current;
-      if (!el) return;
+      const td = box.current;
+      if (!el || !td) return;
       const held = heldValue(store, cell, computed);
       // An input whose text already stands for the held value (full-width digits, say, until the clerk
       // leaves the cell) is left as typed.
       if (el.value !== held && (computed || canonicalValue(el.value, kind) !== held)) el.value = held;
       const findings = store.findingsFor(cell);
-      if (findings !== described) {
-        described = findings;
-        // What a screen reader says of a marked cell: the wording of its findings, as the section's summary
-        // has it (no second wording per cell, which a finding naming a whole column would make a keystroke
-        // pay for twenty times).
-        const ids = marksOf(findings)
-          .map((f) => findingTextId(f.key))
-          .join(' ');
+      if (findings === described) return;
+      described = findings;
+      // What a screen reader says of a marked cell: the wording of its findings, as the section's summary
+      // has it (no second wording per cell, which a finding naming a whole column would make a keystroke
+      // pay for twenty times).
+      const marks = marksOf(findings);
+      // Each attribute written only when it changes: a finding that quotes the typed number is a new object
+      // on every keystroke, while the cells it names stay described and marked the same, and a write of the
+      // same value still costs the page a mutation and the accessibility tree an update.
+      const ids = marks.map((f) => findingTextId(f.key)).join(' ');
+      if (ids !== (el.getAttribute('aria-describedby') ?? '')) {
         if (ids !== '') el.setAttribute('aria-describedby', ids);
         else el.removeAttribute('aria-describedby');
       }
-      const next = markOf(store, cell);
-      if (next !== drawnMark.current) setMark(next);
+      // The mark is drawn here too, not by React: a finding that comes or goes then costs the cells it names
+      // a class and an attribute, in the keystroke's own frame, and no render.
+      const mark = markOf(marks);
+      td.classList.toggle('error', mark === 'error');
+      td.classList.toggle('warning', mark === 'warning');
+      if ((mark === 'error') !== el.hasAttribute('aria-invalid')) {
+        if (mark === 'error') el.setAttribute('aria-invalid', 'true');
+        else el.removeAttribute('aria-invalid');
+      }
     };
     show();
     return store.subscribe(topic.cell(cell), show);
   }, [store, cell, computed, kind]);
 
-  // The cell's names, worked out once: a cell re-renders each time its mark changes, and a finding that comes
-  // or goes may mark a whole column at once (the translation calls were most of such a render's script).
+  // The cell's names, worked out once per language.
   const { name, computedName, computedTitle } = useMemo(() => {
     const name = cellAccessibleName(table, rowKey, columnKey);
     return { name, computedName: t('table.computedName', { name }), computedTitle: t('table.computedTitle') };
@@ -109,22 +115,13 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
 
   if (computed) {
     return (
-      <td className={`total ${mark}`}>
-        <input
-          ref={input}
-          id={id}
-          readOnly
-          tabIndex={-1}
-          defaultValue={initial}
-          aria-label={computedName}
-          aria-invalid={mark === 'error' || undefined}
-          title={computedTitle}
-        />
+      <td ref={box} className="total">
+        <input ref={input} id={id} readOnly tabIndex={-1} defaultValue={initial} aria-label={computedName} title={computedTitle} />
       </td>
     );
   }
   return (
-    <td className={`input ${mark}`}>
+    <td ref={box} className="input">
       <input
         ref={input}
         id={id}
@@ -145,7 +142,6 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
         data-r={r}
         data-c={c}
         aria-label={name}
-        aria-invalid={mark === 'error' || undefined}
         maxLength={LIMITS.cell}
         inputMode={kind.type === 'amount' ? 'decimal' : 'numeric'}
         autoComplete="off"
