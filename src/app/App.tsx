@@ -39,7 +39,6 @@ import { PageNotices, type Notice, type UnreadableStored } from './Notices';
 import { FilePicker } from './FilePicker';
 import type { Conversion } from '../model/formatChange';
 import type { PartId } from './progress';
-import { afterNextFrame } from './afterFrame';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 
@@ -66,7 +65,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   const initial = useMemo(initialState, []);
   const store = useMemo(() => {
-    const s = new DraftStore(initial.draft, afterNextFrame);
+    const s = new DraftStore(initial.draft);
     const previous = restorePrevious();
     if (previous && previous.reportYear === initial.draft.reportYear - 1) s.replace(initial.draft, previous);
     return s;
