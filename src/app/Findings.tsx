@@ -2,7 +2,7 @@
 import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { findingMessage } from '../i18n/messages';
+import { findingMessage, labelOf } from '../i18n/messages';
 import type { Finding } from '../rules/finding';
 import { useStore, useStoreValue } from './context';
 import { cellInputId, fieldInputId, findingTextId } from './formFields';
@@ -61,7 +61,7 @@ function SummaryContent({ part }: { part: PartId }) {
   const headingId = `summary-${part}`;
   return (
     <div className={`summary ${errors > 0 ? 'has-errors' : warnings > 0 ? 'has-warnings' : ''}`} role="region" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('summary.title', { errors, warnings, hints: open.length - errors - warnings })}</h3>
+      <h3 id={headingId}>{labelOf(t, 'summary.title', { errors, warnings, hints: open.length - errors - warnings })}</h3>
       <ul>
         {sorted.map((f) => (
           <FindingItem key={f.key} finding={f} part={part} t={t} />
@@ -126,7 +126,7 @@ const FindingItem = memo(
       );
     return (
       <li className={`finding ${finding.severity} ${finding.acknowledged !== undefined ? 'acknowledged' : ''}`}>
-        <span className="severity">{t(`severity.${finding.severity}`)}</span>{' '}
+        <span className="severity">{labelOf(t, `severity.${finding.severity}`)}</span>{' '}
         {target ? (
           <a
             href={`#${target}`}
@@ -146,12 +146,12 @@ const FindingItem = memo(
           <span className="ack">
             {t('summary.acknowledged', { reason: finding.acknowledged })}{' '}
             <button type="button" className="link" onClick={() => acknowledge(null)}>
-              {t('summary.unacknowledge')}
+              {labelOf(t, 'summary.unacknowledge')}
             </button>
           </span>
         ) : finding.severity !== 'error' && !asking ? (
           <button type="button" className="link" onClick={() => setAsking(true)}>
-            {t('summary.acknowledge')}
+            {labelOf(t, 'summary.acknowledge')}
           </button>
         ) : null}
         {asking && (

@@ -1,6 +1,7 @@
 /** The navigation that stays in view: each part's status and counts, and the overall progress. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { labelOf } from '../i18n/messages';
 import { useStoreValue } from './context';
 import { progressMemo, type PartId } from './progress';
 import { topic, type DraftStore } from './store';
@@ -79,9 +80,9 @@ const NavItem = memo(function NavItem({
       <a href={`#part-${id}`}>
         <span className="status-dot" aria-hidden="true" />
         <span className="nav-title">{title}</span>
-        <span className="visually-hidden">{t(`nav.status.${status}`)}</span>
-        {errors > 0 && <span className="count error">{t('nav.errors', { count: errors })}</span>}
-        {warnings > 0 && <span className="count warning">{t('nav.warnings', { count: warnings })}</span>}
+        <span className="visually-hidden">{labelOf(t, `nav.status.${status}`)}</span>
+        {errors > 0 && <span className="count error">{labelOf(t, 'nav.errors', { count: errors })}</span>}
+        {warnings > 0 && <span className="count warning">{labelOf(t, 'nav.warnings', { count: warnings })}</span>}
       </a>
     </li>
   );

@@ -27,11 +27,23 @@ function inputAt(table: Table, r: number, c: number): HTMLInputElement | null {
   return el instanceof HTMLInputElement && !el.readOnly ? el : null;
 }
 
-/** The cell input an event happened in, with its row and column (the inputs carry them as data-r and data-c). */
-function cellInputOf(e: Event): { el: HTMLInputElement; r: number; c: number } | null {
-  const el = e.target;
-  if (!(el instanceof HTMLInputElement) || el.dataset.r === undefined) return null;
-  return { el, r: Number(el.dataset.r), c: Number(el.dataset.c) };
+/** A table on the page whose typing is handled here: its format table and the store its cells belong to. */
+interface TypedTable {
+  table: Table;
+  store: DraftStore;
+}
+
+const tables = new Map<HTMLTableElement, TypedTable>();
+
+/** The cell input an event happened in, with its table and its row and column (the inputs carry them as data-r and data-c). */
+function cellInputOf(target: EventTarget | null): { el: HTMLInputElement; at: TypedTable; r: number; c: number } | null {
+  if (!(target instanceof HTMLInputElement)) return null;
+  const r = target.getAttribute('data-r');
+  if (r === null) return null;
+  const tableElement = target.closest('table');
+  const at = tableElement && tables.get(tableElement);
+  if (!at) return null;
+  return { el: target, at, r: Number(r), c: Number(target.getAttribute('data-c')) };
 }
 
 /** The input a navigation key moves to from row r, column c; undefined for any other key. */
@@ -65,37 +77,49 @@ function moveTarget(table: Table, key: string, shift: boolean, r: number, c: num
  */
 const KEYSTROKE_EVENTS = ['keydown', 'keypress', 'beforeinput', 'textInput', 'input', 'keyup', 'scroll'] as const;
 
+function onKeystrokeEvent(e: Event): void {
+  const cell = cellInputOf(e.target);
+  if (!cell) return;
+  // Past the document no one else listens to a keystroke in a cell; the target (the input) is not reached
+  // either, and has no listener of its own for these events.
+  e.stopPropagation();
+  const { table, store } = cell.at;
+  if (e.type === 'input') {
+    const row = table.rows[cell.r]!;
+    const column = table.columns[cell.c]!;
+    store.setCell(cellId(table.id, row.key, column.key), canonicalValue(cell.el.value, column.kind));
+  } else if (e.type === 'keydown') {
+    const ke = e as KeyboardEvent;
+    const target = moveTarget(table, ke.key, ke.shiftKey, cell.r, cell.c);
+    if (target === undefined) return;
+    ke.preventDefault();
+    target?.focus();
+  }
+}
+
+// A keystroke also moves the caret: the selection's change is an event of the document, which React listens
+// to; it is taken at the window while the caret is in a table's cell.
+function onSelectionChange(e: Event): void {
+  if (cellInputOf(document.activeElement)) e.stopPropagation();
+}
+
+/**
+ * Handles the typing in a table while it is on the page. One set of listeners at the document serves every
+ * table: each listener runs for every event of every keystroke on the page, so one per table would multiply
+ * that work by the number of tables.
+ */
 export function useTypingInTable(tableElement: RefObject<HTMLTableElement | null>, table: Table, store: DraftStore): void {
   useEffect(() => {
     const el = tableElement.current;
     if (!el) return;
-    const onKeystrokeEvent = (e: Event) => {
-      const at = cellInputOf(e);
-      if (!at || !el.contains(at.el)) return;
-      // Past the document no one else listens to a keystroke in a cell; the target (the input) is not reached
-      // either, and has no listener of its own for these events.
-      e.stopPropagation();
-      if (e.type === 'input') {
-        const row = table.rows[at.r]!;
-        const column = table.columns[at.c]!;
-        store.setCell(cellId(table.id, row.key, column.key), canonicalValue(at.el.value, column.kind));
-      } else if (e.type === 'keydown') {
-        const ke = e as KeyboardEvent;
-        const target = moveTarget(table, ke.key, ke.shiftKey, at.r, at.c);
-        if (target === undefined) return;
-        ke.preventDefault();
-        target?.focus();
-      }
-    };
-    // A keystroke also moves the caret: the selection's change is an event of the document, which React
-    // listens to; it is taken at the window while the caret is in a cell of this table.
-    const onSelectionChange = (e: Event) => {
-      const active = document.activeElement;
-      if (active instanceof HTMLInputElement && active.dataset.r !== undefined && el.contains(active)) e.stopPropagation();
-    };
-    for (const type of KEYSTROKE_EVENTS) document.addEventListener(type, onKeystrokeEvent, true);
-    window.addEventListener('selectionchange', onSelectionChange, true);
+    if (tables.size === 0) {
+      for (const type of KEYSTROKE_EVENTS) document.addEventListener(type, onKeystrokeEvent, true);
+      window.addEventListener('selectionchange', onSelectionChange, true);
+    }
+    tables.set(el, { table, store });
     return () => {
+      tables.delete(el);
+      if (tables.size > 0) return;
       for (const type of KEYSTROKE_EVENTS) document.removeEventListener(type, onKeystrokeEvent, true);
       window.removeEventListener('selectionchange', onSelectionChange, true);
     };

@@ -27,4 +27,4 @@ export function createI18nWith(resources: Resource, lng: Language): i18n {
   return instance;
 }
 
-export { findingMessage, fileProblemMessage, translateParams } from './wording';
+export { findingMessage, fileProblemMessage, labelOf, translateParams } from './wording';

@@ -38,3 +38,23 @@ export function findingMessage(t: TFunction, finding: Pick<Finding, 'message'>):
 export function fileProblemMessage(t: TFunction, problem: FileProblem): string {
   return t(problem.key, translateParams(t, problem.params));
 }
+
+/**
+ * A label of the page (a severity, a count in words), worked out once per language and parameters: a call of
+ * i18next's t() takes tens of microseconds, and a keystroke that makes a finding come or go redraws several
+ * (the summary's title and its new line, the navigation's counts).
+ */
+const labels = new Map<unknown, Map<string, string>>();
+
+export function labelOf(t: TFunction, key: string, params?: Record<string, string | number>): string {
+  const language = (t as TFunction & { lng?: string }).lng ?? t;
+  let byKey = labels.get(language);
+  if (!byKey) labels.set(language, (byKey = new Map()));
+  const id = params === undefined ? key : `${key}\u0000${JSON.stringify(params)}`;
+  let text = byKey.get(id);
+  if (text === undefined) {
+    text = params === undefined ? t(key) : t(key, params);
+    byKey.set(id, text);
+  }
+  return text;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n, labelOf } from '../../src/i18n';
 import zhPage from '../../src/i18n/zh-CN.json';
 import enPage from '../../src/i18n/en.json';
 import zhCli from '../../src/i18n/cli.zh-CN.json';
@@ -41,5 +42,19 @@ describe('i18n resources', () => {
         ),
       );
     expect(vars(en)).toEqual(vars(zh));
+  });
+});
+
+describe('labels worked out once per language', () => {
+  it('give what t gives, counts and plural forms included, in each language apart', () => {
+    const zhT = createI18n('zh-CN').getFixedT('zh-CN');
+    const enT = createI18n('en').getFixedT('en');
+    for (const count of [1, 2, 1, 2]) {
+      expect(labelOf(zhT, 'nav.errors', { count })).toBe(zhT('nav.errors', { count }));
+      expect(labelOf(enT, 'nav.errors', { count })).toBe(enT('nav.errors', { count }));
+    }
+    expect(labelOf(enT, 'nav.errors', { count: 1 })).not.toBe(labelOf(enT, 'nav.errors', { count: 2 }));
+    expect(labelOf(enT, 'severity.error')).not.toBe(labelOf(zhT, 'severity.error'));
+    expect(labelOf(zhT, 'severity.error')).toBe(zhT('severity.error'));
   });
 });
