@@ -6,7 +6,7 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { accessibleDescription, buildAndServe, launch, watchCsp, type Served } from './browser';
 import { seedDraft, seedPath } from '../support/drafts';
 import { formatById } from '../../src/format/registry';
@@ -149,6 +149,9 @@ describe('authoring a report in the browser', () => {
     const before = await onScreen();
     await carried.fill('80');
     await expect.poll(() => carried.getAttribute('aria-invalid')).toBe('true');
+    // The cell is marked red (the mark is drawn on the table cell, beside the input's aria-invalid).
+    const markOf = (input: Locator) => input.locator('xpath=..').getAttribute('class');
+    await expect.poll(() => markOf(carried)).toBe('input error');
     // The summary that appears above the table does not push the cell being typed into down the screen.
     await page.locator('#part-requests .summary').waitFor({ state: 'visible' });
     expect(Math.abs((await onScreen()) - before)).toBeLessThan(4);
@@ -191,10 +194,17 @@ describe('authoring a report in the browser', () => {
     await expect.poll(() => cellInput(page, 'requests', 'C', 'NP').inputValue()).toBe('80');
     await expect.poll(() => cellInput(page, 'art20_9', 'procurement', 'amount').inputValue()).toBe('32694.3253');
     await expect.poll(() => page.locator('.side-nav li[data-part=requests]').innerText()).toContain('2 错误');
+    // Marked as before the reload, from the first frame.
+    expect(await markOf(cellInput(page, 'requests', 'C', 'NP'))).toBe('input error');
+    expect(await cellInput(page, 'requests', 'C', 'NP').getAttribute('aria-invalid')).toBe('true');
 
     // Put the value right and save the draft as a file.
     await cellInput(page, 'requests', 'C', 'NP').fill('86');
     await expect.poll(() => page.locator('.side-nav li[data-part=requests]').innerText()).not.toContain('错误');
+    // The mark goes with the finding.
+    await expect.poll(() => markOf(cellInput(page, 'requests', 'C', 'NP'))).toBe('input');
+    expect(await cellInput(page, 'requests', 'C', 'NP').getAttribute('aria-invalid')).toBeNull();
+    expect(await cellInput(page, 'requests', 'C', 'NP').getAttribute('aria-describedby')).toBeNull();
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: '保存草稿' }).click();
     const download = await downloadPromise;
