@@ -10,7 +10,7 @@ import { topic, type DraftStore } from './store';
 import type { PartId } from './progress';
 import { LIMITS } from '../model/limits';
 import { writeText } from './writeText';
-import { useKeepFocusedInView } from './keepInView';
+import { useSizedSlot } from './keepInView';
 
 const RANK = { error: 0, warning: 1, hint: 2 } as const;
 
@@ -33,15 +33,19 @@ function summaryShape(findings: readonly Finding[]): string {
 }
 
 /**
- * A section's summary, in a slot of its own that is there even while the section has no finding: the slot's
- * changes of height are what keep the cell being typed into in place (keepInView.ts).
+ * A section's summary, in a slot of its own that is there even while the section has no finding: the slot
+ * takes the summary's height (keepInView.ts), keeps the cell being typed into in place when it changes, and
+ * keeps the summary's changes of wording out of the rest of the page's layout.
  */
 export function SectionSummary({ part }: { part: PartId }) {
   const slot = useRef<HTMLDivElement>(null);
-  useKeepFocusedInView(slot);
+  const content = useRef<HTMLDivElement>(null);
+  useSizedSlot(slot, content);
   return (
     <div className="summary-slot" ref={slot}>
-      <SummaryContent part={part} />
+      <div className="summary-content" ref={content}>
+        <SummaryContent part={part} />
+      </div>
     </div>
   );
 }

@@ -165,6 +165,23 @@ describe('authoring a report in the browser', () => {
     await expect.poll(() => accessibleDescription(page, name('requests', 'C', 'NP'))).toContain('第三项加第四项之和为 993，不等于第一项加第二项之和 999');
     const summary = page.locator('#part-requests .summary');
     await expect.poll(() => summary.innerText()).toContain('本部分有 2 个错误');
+    // The summary's slot is as high as the summary: what follows starts below its last line, never over it.
+    const layout = () =>
+      page.evaluate(() => {
+        const slot = document.querySelector('#part-requests .summary-slot')!;
+        const lastLine = slot.querySelector('.summary li:last-child')!.getBoundingClientRect().bottom;
+        return {
+          slot: slot.getBoundingClientRect().height,
+          content: slot.firstElementChild!.getBoundingClientRect().height,
+          gap: slot.nextElementSibling!.getBoundingClientRect().top - lastLine,
+        };
+      });
+    await expect
+      .poll(async () => {
+        const l = await layout();
+        return l.slot > 50 && l.slot === l.content && l.gap > 0;
+      })
+      .toBe(true);
     await summary.getByRole('link', { name: /「自然人」列/ }).waitFor({ state: 'visible' });
     await expect.poll(() => page.locator('.side-nav li[data-part=requests]').innerText()).toContain('2 错误');
     // Another wrong number: the cell's message and the summary quote the new sum, not the one before.
