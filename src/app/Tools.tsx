@@ -70,7 +70,7 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
       drafts.push(r.draft);
     }
     // Loaded when first used, like the importer: most clerks never combine drafts.
-    const { aggregateDrafts } = await import('../model/aggregate');
+    const [{ aggregateDrafts }] = await Promise.all([import('../model/aggregate'), loadPartMessages('aggregate')]);
     const result = aggregateDrafts(drafts);
     if (!result.ok) {
       notify('error', t(result.problem.key, result.problem.params ?? {}));

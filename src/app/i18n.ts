@@ -19,10 +19,11 @@ export const appI18n = createI18nWith({ 'zh-CN': { translation: zhCN } }, 'zh-CN
 appI18n.use(initReactI18next);
 document.documentElement.lang = 'zh-CN';
 
-/** Messages of parts most visits never use, loaded with them: the importer's report and the review desk. */
+/** Messages of parts most visits never use, loaded with them: the importer's report, the review desk, combining drafts. */
 const PART_MESSAGES = {
   import: { 'zh-CN': () => import('../i18n/import.zh-CN.json'), en: () => import('../i18n/import.en.json') },
   desk: { 'zh-CN': () => import('../i18n/desk.zh-CN.json'), en: () => import('../i18n/desk.en.json') },
+  aggregate: { 'zh-CN': () => import('../i18n/aggregate.zh-CN.json'), en: () => import('../i18n/aggregate.en.json') },
 } as const;
 type Part = keyof typeof PART_MESSAGES;
 const loadedParts = new Set<Part>();

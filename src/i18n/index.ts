@@ -11,13 +11,16 @@ import importEn from './import.en.json';
 // The review desk's messages: the page loads them with the desk.
 import deskZhCN from './desk.zh-CN.json';
 import deskEn from './desk.en.json';
+// Combining drafts: the page loads its messages when the clerk first combines drafts.
+import aggregateZhCN from './aggregate.zh-CN.json';
+import aggregateEn from './aggregate.en.json';
 import { createI18nWith, type Language } from './messages';
 
 export * from './messages';
 
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, ...cliZhCN, ...importZhCN, ...deskZhCN } },
-  en: { translation: { ...en, ...cliEn, ...importEn, ...deskEn } },
+  'zh-CN': { translation: { ...zhCN, ...cliZhCN, ...importZhCN, ...deskZhCN, ...aggregateZhCN } },
+  en: { translation: { ...en, ...cliEn, ...importEn, ...deskEn, ...aggregateEn } },
 } as const;
 
 /** An instance holding both languages (the command line, tests). */

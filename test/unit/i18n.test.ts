@@ -8,9 +8,11 @@ import zhImport from '../../src/i18n/import.zh-CN.json';
 import enImport from '../../src/i18n/import.en.json';
 import zhDesk from '../../src/i18n/desk.zh-CN.json';
 import enDesk from '../../src/i18n/desk.en.json';
+import zhAggregate from '../../src/i18n/aggregate.zh-CN.json';
+import enAggregate from '../../src/i18n/aggregate.en.json';
 
-const zh = { ...zhPage, ...zhCli, ...zhImport, ...zhDesk };
-const en = { ...enPage, ...enCli, ...enImport, ...enDesk };
+const zh = { ...zhPage, ...zhCli, ...zhImport, ...zhDesk, ...zhAggregate };
+const en = { ...enPage, ...enCli, ...enImport, ...enDesk, ...enAggregate };
 
 /** Keys without the plural suffix: zh-CN has one plural form, English two. */
 function keys(obj: object, prefix = ''): string[] {
