@@ -16,6 +16,29 @@ function status(filled: number, total: number): PartStatus {
   return filled === 0 ? 'untouched' : filled >= total ? 'complete' : 'inProgress';
 }
 
+/**
+ * The cells of a table that count towards its part's progress, as [row, column]: all of them, or all but the
+ * computed totals. Worked out once per table: the part being typed into is counted again on every keystroke.
+ */
+const counted = new WeakMap<Format, Map<string, readonly (readonly [string, string])[]>>();
+
+function countedCells(format: Format, tableId: string, totalsComputed: boolean): readonly (readonly [string, string])[] {
+  let byTable = counted.get(format);
+  if (!byTable) counted.set(format, (byTable = new Map()));
+  const key = `${tableId}/${totalsComputed}`;
+  let cells = byTable.get(key);
+  if (!cells) {
+    const table = format.table(tableId);
+    cells = table.rows.flatMap((row) =>
+      table.columns
+        .filter((column) => !(totalsComputed && format.isTotal(`${tableId}/${row.key}/${column.key}`)))
+        .map((column) => [row.key, column.key] as const),
+    );
+    byTable.set(key, cells);
+  }
+  return cells;
+}
+
 function partProgress(format: Format, draft: Draft, part: PartId): PartProgress {
   let filled = 0;
   let total = 0;
@@ -32,14 +55,8 @@ function partProgress(format: Format, draft: Draft, part: PartId): PartProgress 
     if (topics.length > 0) for (const t of topics) count(draft.sections[part].topics?.[t.id] ?? '');
     else if (!def.tables) count(draft.sections[part].text);
     for (const tableId of def.tables ?? []) {
-      const table = format.table(tableId);
-      for (const row of table.rows) {
-        for (const column of table.columns) {
-          const cell = `${tableId}/${row.key}/${column.key}`;
-          if (draft.totals === 'computed' && format.isTotal(cell)) continue;
-          count(draft.cells[tableId]?.[row.key]?.[column.key] ?? '');
-        }
-      }
+      const rows = draft.cells[tableId];
+      for (const [row, column] of countedCells(format, tableId, draft.totals === 'computed')) count(rows?.[row]?.[column] ?? '');
     }
   }
   return { filled, total, status: status(filled, total) };
