@@ -115,10 +115,10 @@ export function ImportPanel({ pasted, setPasted, close, openImported }: Props) {
 
   return !imported ? (
     <>
-      <p>{t('tools.importHelp')}</p>
+      <p>{t('import.dialogHelp')}</p>
       <div className="import-source">
         <FilePicker
-          label={t('tools.importFile')}
+          label={t('import.dialogFile')}
           accept=".pdf,.txt,.html,.htm,.docx,application/pdf,text/plain,text/html"
           testId="import-file"
           className=""
@@ -126,7 +126,7 @@ export function ImportPanel({ pasted, setPasted, close, openImported }: Props) {
         />
       </div>
       <label className="paste-label">
-        {t('tools.importPaste')}
+        {t('import.dialogPaste')}
         <textarea
           rows={8}
           value={pasted.text}
@@ -147,7 +147,7 @@ export function ImportPanel({ pasted, setPasted, close, openImported }: Props) {
       )}
       <div className="dialog-actions">
         <button type="button" disabled={pasted.text.trim() === '' || importing !== null} onClick={() => void runImport(pasted.html ?? pasted.text)}>
-          {t('tools.importRead')}
+          {t('import.dialogRead')}
         </button>
         <button type="button" className="secondary" onClick={() => close()}>
           {t('paste.cancel')}
@@ -207,10 +207,10 @@ export function ImportPanel({ pasted, setPasted, close, openImported }: Props) {
             close();
           }}
         >
-          {t('tools.importOpen')}
+          {t('import.dialogOpen')}
         </button>
         <button type="button" className="secondary" onClick={() => setImported(null)}>
-          {t('tools.importBack')}
+          {t('import.dialogBack')}
         </button>
       </div>
     </>

@@ -82,7 +82,15 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
   return (
     <>
       <span className="toolbar-group" role="group" aria-label={t('tools.group')}>
-        <button type="button" className="secondary" onClick={() => setImportOpen(true)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={async () => {
+            // The dialog's own words come with the importer's messages.
+            await loadPartMessages('import');
+            setImportOpen(true);
+          }}
+        >
           {t('tools.import')}
         </button>
         <button type="button" className="secondary" onClick={() => setConfirmNext(true)}>
