@@ -56,10 +56,14 @@ export function useSizedSlot(slot: RefObject<HTMLElement | null>, content: RefOb
     observer ??= new ResizeObserver(onResize);
     slots.set(el, box);
     observer.observe(el);
+    // Contained only where it is sized: without a ResizeObserver the slot simply grows with its content.
+    box.classList.add('sized');
     return () => {
       observer?.unobserve(el);
       heights.delete(el);
       slots.delete(el);
+      box.classList.remove('sized');
+      box.style.height = '';
     };
   }, [slot, content]);
 }
