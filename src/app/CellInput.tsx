@@ -147,6 +147,18 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
         autoComplete="off"
         spellCheck={false}
         onFocus={(e) => e.currentTarget.select()}
+        onMouseDown={(e) => {
+          // A click into a cell selects its whole value, as in a spreadsheet, also in the cell being typed
+          // into: the browser would put the caret where the pointer is, and a digit typed to replace "9" would
+          // make "79". A click on a value already wholly selected places the caret, for a change within it.
+          const el = e.currentTarget;
+          if (e.button !== 0) return;
+          const wholeSelected = document.activeElement === el && el.value !== '' && el.selectionStart === 0 && el.selectionEnd === el.value.length;
+          if (wholeSelected) return;
+          e.preventDefault();
+          if (document.activeElement === el) el.select();
+          else el.focus();
+        }}
       />
     </td>
   );

@@ -319,6 +319,22 @@ describe('authoring a report in the browser', () => {
     // Focusing a cell selects its content: typing replaces it.
     await page.keyboard.type('9');
     await expect.poll(() => input('A1', 'NP').inputValue()).toBe('9');
+    // So does clicking into it, from another cell or in the cell just typed into (a slip mended by a click and
+    // the right digit, not "79"); a click on the value already selected places the caret within it.
+    await input('A2', 'NP').click();
+    await input('A1', 'NP').click();
+    await page.keyboard.type('8');
+    await expect.poll(() => input('A1', 'NP').inputValue()).toBe('8');
+    await input('A1', 'NP').click();
+    await page.keyboard.type('7');
+    await expect.poll(() => input('A1', 'NP').inputValue()).toBe('7');
+    await input('A1', 'NP').click();
+    await input('A1', 'NP').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.type('1');
+    await expect.poll(() => input('A1', 'NP').inputValue()).toBe('17');
+    await input('A1', 'NP').click();
+    await page.keyboard.type('9');
+    await expect.poll(() => input('A1', 'NP').inputValue()).toBe('9');
     // A cell reached by keyboard is not left hidden under the sticky header: with 一's row scrolled under it,
     // ArrowUp from 二 brings the cell out below the header.
     await input('A2', 'NP').focus();
