@@ -16,7 +16,6 @@ import { MAX_IMPORT_BYTES } from '../model/limits';
 import { FilePicker } from './FilePicker';
 import { importInWorker } from './importInWorker';
 import type { ReviewEdits } from './ImportReview';
-import { loadPartMessages } from './i18n';
 import { WorkNotice } from './WorkNotice';
 
 const ImportReview = lazy(() => import('./ImportReview').then((m) => ({ default: m.ImportReview })));
@@ -69,8 +68,9 @@ export function ImportPanel({ pasted, setPasted, close, openImported }: Props) {
   };
 
   const runImport = async (input: string | Uint8Array) => {
-    // The report texts and messages load when first needed; the importer itself runs in a worker (importInWorker).
-    const [{ importProblemText, importReportText }] = await Promise.all([import('../import/reportText'), loadPartMessages('import')]);
+    // The report texts load when first needed (the messages came with this dialog); the importer itself runs in
+    // a worker (importInWorker).
+    const { importProblemText, importReportText } = await import('../import/reportText');
     const size = typeof input === 'string' ? input.length : input.byteLength;
     if (size > MAX_IMPORT_BYTES) {
       setImportError(t('import.tooLarge'));

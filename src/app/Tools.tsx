@@ -21,8 +21,9 @@ import type { Pasted } from './ImportDialog';
 const ReviewDesk = lazy(() => import('./ReviewDesk').then((m) => ({ default: m.ReviewDesk })));
 // The tables of a report on the desk, loaded when first shown.
 const ImportReview = lazy(() => import('./ImportReview').then((m) => ({ default: m.ImportReview })));
-// The import dialog's content (the importer itself runs in a worker), loaded when the dialog first opens.
-const ImportPanel = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportPanel })));
+// The import dialog's content (the importer itself runs in a worker), loaded when the dialog first opens, with
+// its words and the importer's messages.
+const ImportPanel = lazy(() => Promise.all([import('./ImportDialog'), loadPartMessages('import')]).then(([m]) => ({ default: m.ImportPanel })));
 
 type Notify = (kind: 'info' | 'error', text: string, problems?: string[]) => void;
 
@@ -82,15 +83,7 @@ export function Tools({ openDraft, setPrevious, notify }: Props) {
   return (
     <>
       <span className="toolbar-group" role="group" aria-label={t('tools.group')}>
-        <button
-          type="button"
-          className="secondary"
-          onClick={async () => {
-            // The dialog's own words come with the importer's messages.
-            await loadPartMessages('import');
-            setImportOpen(true);
-          }}
-        >
+        <button type="button" className="secondary" onClick={() => setImportOpen(true)}>
           {t('tools.import')}
         </button>
         <button type="button" className="secondary" onClick={() => setConfirmNext(true)}>

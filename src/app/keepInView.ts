@@ -16,9 +16,8 @@
  */
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
 
-const heights = new WeakMap<Element, number>();
-/** The slot each watched content sits in. */
-const slots = new WeakMap<Element, HTMLElement>();
+/** Each watched content: the slot it sits in, and its height as last seen. */
+const watched = new WeakMap<Element, { slot: HTMLElement; height?: number }>();
 let observer: ResizeObserver | null = null;
 
 function heightOf(entry: ResizeObserverEntry): number {
@@ -29,11 +28,11 @@ function onResize(entries: ResizeObserverEntry[]): void {
   const focused = document.activeElement;
   let shift = 0;
   for (const entry of entries) {
-    const slot = slots.get(entry.target);
-    if (!slot) continue;
-    const before = heights.get(entry.target);
+    const seen = watched.get(entry.target);
+    if (!seen) continue;
+    const { slot, height: before } = seen;
     const now = heightOf(entry);
-    heights.set(entry.target, now);
+    seen.height = now;
     if (before === now) continue;
     slot.style.height = `${now}px`;
     if (before === undefined || !focused || focused === document.body) continue;
@@ -54,14 +53,13 @@ export function useSizedSlot(slot: RefObject<HTMLElement | null>, content: RefOb
     const el = content.current;
     if (!box || !el || typeof ResizeObserver === 'undefined') return;
     observer ??= new ResizeObserver(onResize);
-    slots.set(el, box);
+    watched.set(el, { slot: box });
     observer.observe(el);
     // Contained only where it is sized: without a ResizeObserver the slot simply grows with its content.
     box.classList.add('sized');
     return () => {
       observer?.unobserve(el);
-      heights.delete(el);
-      slots.delete(el);
+      watched.delete(el);
       box.classList.remove('sized');
       box.style.height = '';
     };

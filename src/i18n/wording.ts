@@ -16,6 +16,11 @@ export function translateParams(t: TFunction, params: Record<string, string | nu
   return out;
 }
 
+/** What a cache of wording is kept by: the language a translation function is fixed to, else the function. */
+function languageOf(t: TFunction): unknown {
+  return (t as TFunction & { lng?: string }).lng ?? t;
+}
+
 /**
  * Messages per finding and language: a finding that did not change between two keystrokes is not worded
  * again, and one worded for the summary is not worded again for each cell it marks. React components each get
@@ -26,7 +31,7 @@ const messages = new WeakMap<object, Map<unknown, string>>();
 export function findingMessage(t: TFunction, finding: Pick<Finding, 'message'>): string {
   let byLanguage = messages.get(finding.message);
   if (!byLanguage) messages.set(finding.message, (byLanguage = new Map()));
-  const language = (t as TFunction & { lng?: string }).lng ?? t;
+  const language = languageOf(t);
   let text = byLanguage.get(language);
   if (text === undefined) {
     text = t(finding.message.key, translateParams(t, finding.message.params));
@@ -47,7 +52,7 @@ export function fileProblemMessage(t: TFunction, problem: FileProblem): string {
 const labels = new Map<unknown, Map<string, string>>();
 
 export function labelOf(t: TFunction, key: string, params?: Record<string, string | number>): string {
-  const language = (t as TFunction & { lng?: string }).lng ?? t;
+  const language = languageOf(t);
   let byKey = labels.get(language);
   if (!byKey) labels.set(language, (byKey = new Map()));
   const id = params === undefined ? key : `${key}\u0000${JSON.stringify(params)}`;
