@@ -45,7 +45,7 @@ export async function pageWithoutScript(page: Page): Promise<string> {
   )) as string;
 }
 
-interface Subject {
+export interface Subject {
   name: 'app' | 'naive' | 'page' | 'bare';
   page: Page;
   cdp: CDPSession;
@@ -87,7 +87,11 @@ async function metrics(cdp: CDPSession): Promise<{ task: number; script: number;
   };
 }
 
-async function keystroke(s: Subject, i: number, throttle: boolean): Promise<{ latency: number; task: number; script: number; style: number; layout: number }> {
+export async function keystroke(
+  s: Subject,
+  i: number,
+  throttle: boolean,
+): Promise<{ latency: number; task: number; script: number; style: number; layout: number }> {
   const { input, shows } = s.input(i);
   const locator = s.page.locator(input);
   await locator.focus();
@@ -112,37 +116,51 @@ async function keystroke(s: Subject, i: number, throttle: boolean): Promise<{ la
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
-const round = (n: number) => Math.round(n * 100) / 100;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+export const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * A page to type into, instrumented like the others: for the app, its page with the fixture opened (and any
+ * extra CSS, for an A/B of a style), for the others their own page.
+ */
+export async function openSubject(
+  browser: Browser,
+  name: Subject['name'],
+  url: string,
+  fixture: string,
+  options: { html?: string; css?: string } = {},
+): Promise<Subject> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await context.addInitScript({ content: INSTRUMENT });
+  const { html, css } = options;
+  if (html !== undefined) await context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  const page = await context.newPage();
+  await page.goto(url);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  if (name === 'bare') return { name, page, cdp, input: () => ({ input: '#bare', shows: '#bare' }) };
+  if (name === 'app') {
+    await page.getByTestId('open-draft').setInputFiles(fixture);
+    await page.getByRole('status').filter({ hasText: '已打开' }).waitFor();
+  }
+  if (css) await page.addStyleTag({ content: css });
+  await page.locator(byLabel(cellAccessibleName(requests, 'A1', 'NP'))).waitFor();
+  return {
+    name,
+    page,
+    cdp,
+    input: (i) => {
+      const t = targets[(i * 7) % targets.length]!;
+      const input = byLabel(cellAccessibleName(requests, t.row, t.col));
+      // Without script nothing adds up on the page's copy: the typed input itself shows the keystroke.
+      return { input, shows: name === 'page' ? input : byLabel(`${cellAccessibleName(requests, t.row, 'TOT')}（自动计算）`) };
+    },
+  };
+}
 
 export async function keystrokeFigures(browser: Browser, app: Served, baselines: Served, fixture: string): Promise<Record<string, number>> {
-  const open = async (name: Subject['name'], url: string, html?: string): Promise<Subject> => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    await context.addInitScript({ content: INSTRUMENT });
-    if (html !== undefined) await context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-    const page = await context.newPage();
-    await page.goto(url);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    if (name === 'bare') return { name, page, cdp, input: () => ({ input: '#bare', shows: '#bare' }) };
-    if (name === 'app') {
-      await page.getByTestId('open-draft').setInputFiles(fixture);
-      await page.getByRole('status').filter({ hasText: '已打开' }).waitFor();
-    }
-    await page.locator(byLabel(cellAccessibleName(requests, 'A1', 'NP'))).waitFor();
-    return {
-      name,
-      page,
-      cdp,
-      input: (i) => {
-        const t = targets[(i * 7) % targets.length]!;
-        const input = byLabel(cellAccessibleName(requests, t.row, t.col));
-        // Without script nothing adds up on the page's copy: the typed input itself shows the keystroke.
-        return { input, shows: name === 'page' ? input : byLabel(`${cellAccessibleName(requests, t.row, 'TOT')}（自动计算）`) };
-      },
-    };
-  };
+  const open = (name: Subject['name'], url: string, html?: string) => openSubject(browser, name, url, fixture, { html });
   const appSubject = await open('app', `${app.origin}/`);
   const pageCopy = await pageWithoutScript(appSubject.page);
   const subjects = [
