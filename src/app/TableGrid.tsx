@@ -100,6 +100,10 @@ export function TableGrid({ table }: { table: Table }) {
   const captionId = `caption-${table.id}`;
   const labelWidths = table.labelColumns === 3 ? [4.5, 6.5, 15] : table.labelColumns === 2 ? [9, 7] : table.labelColumns === 1 ? [12] : [];
   const widths = [...labelWidths, ...table.columns.map(() => (table.columns.length > 8 ? 4.6 : 7))];
+  // The table is as wide as its columns' widths add up to where there is room, and narrower where the screen is
+  // (a laptop at 1280 pixels, or a 1920-pixel screen at 150 %): its columns then keep their proportions, so the
+  // 总计 column stays on screen, down to two thirds of the full width; only below that does the table scroll.
+  const fullWidth = widths.reduce((a, b) => a + b, 0);
   return (
     <div className="table-block">
       <div className="table-tools">
@@ -116,12 +120,12 @@ export function TableGrid({ table }: { table: Table }) {
           aria-labelledby={captionId}
           ref={tableElement}
           onPaste={onPaste}
-          style={{ width: `${widths.reduce((a, b) => a + b, 0)}em` }}
+          style={{ width: `min(100%, ${fullWidth}em)`, minWidth: `${Math.round(fullWidth * 0.65)}em` }}
         >
-          {/* Fixed column widths: a keystroke never makes the browser measure the whole table again. */}
+          {/* Fixed column widths, in shares of the table's: a keystroke never makes the browser measure the whole table again. */}
           <colgroup>
             {widths.map((w, i) => (
-              <col key={i} style={{ width: `${w}em` }} />
+              <col key={i} style={{ width: `${((w / fullWidth) * 100).toFixed(3)}%` }} />
             ))}
           </colgroup>
           <thead>

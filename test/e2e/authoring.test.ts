@@ -435,6 +435,28 @@ describe('authoring a report in the browser', () => {
     await context.close();
   }, 90_000);
 
+  it('on a laptop screen (1280 or 1024 pixels wide) every table fits, its 总计 column on screen without scrolling sideways', async () => {
+    for (const width of [1280, 1024]) {
+      const context = await browser.newContext({ viewport: { width, height: 720 } });
+      watchRequests(context);
+      const page = await context.newPage();
+      await page.goto(`${served.origin}/`);
+      await page.getByTestId('open-draft').setInputFiles(new URL('../fixtures/full-2021.draft.json', import.meta.url).pathname);
+      await page.getByRole('status').filter({ hasText: '已打开草稿' }).waitFor();
+      const overflowing = await page.evaluate(() =>
+        [...document.querySelectorAll('.table-scroll')].filter((s) => s.scrollWidth > s.clientWidth).map((s) => s.querySelector('table')!.className),
+      );
+      expect(overflowing).toEqual([]);
+      // The full 2021 report, its totals computed.
+      const total = page.getByLabel(`${cellAccessibleName(formatById('gb-2021')!.table('requests'), 'A1', 'TOT')}（自动计算）`);
+      await total.scrollIntoViewIfNeeded();
+      const box = (await total.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      expect(await total.inputValue()).toBe('58');
+      await context.close();
+    }
+  }, 60_000);
+
   it('made no request to another origin', () => {
     expect(foreignRequests).toEqual([]);
   });
