@@ -84,7 +84,7 @@ export function App() {
   const form = useForm<FormValues>({ defaultValues: toFormValues(store.draft) });
 
   const replaceDraftRef = useRef<(d: Draft) => void>(() => undefined);
-  const topbar = useRef<HTMLElement>(null);
+  const topbar = useRef<HTMLDivElement>(null);
   useStickyHeaderHeight(topbar);
   const replaceDraft = (
     draft: Draft,
@@ -185,79 +185,88 @@ export function App() {
     ...store.format.sections.map((s) => ({ id: s.id, title: s.heading })),
   ];
 
+  // The page's notices. An outcome that went well is said above the report and scrolls away with it; the
+  // others (a draft file that does not open, a clash with another tab, a full store) stay with the header.
+  const notices = {
+    notice: notice?.kind === 'info' ? null : notice,
+    unreadable,
+    sync,
+    onDownloadUnreadable: downloadUnreadable,
+    onRecoverUnreadable: () => void recoverUnreadable(),
+    onDismissUnreadable: () => setUnreadable(null),
+    onSaveFile: saveDraftFile,
+    onDismissNotice: () => setNotice(null),
+  };
+
   return (
     <StoreContext.Provider value={store}>
       <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-        <header className="topbar" ref={topbar}>
-          <div className="brand">
-            <h1>{t('app.name')}</h1>
-            <span className="tagline">{t('app.tagline')}</span>
-          </div>
-          <div className="toolbar">
-            <button type="button" className="secondary" onClick={() => setConfirmNew(true)}>
-              {t('draft.new')}
-            </button>
-            <FilePicker
-              label={t('draft.open')}
-              accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              testId="open-draft"
-              onFiles={([file]) => void openFile(file!)}
-            />
-            <button type="button" onClick={saveDraftFile}>
-              {t('draft.save')}
-            </button>
-            <span className="toolbar-group" role="group" aria-label={t('export.group')}>
-              <button
-                type="button"
-                className="secondary"
-                onClick={async () => setPreview((await import('./reportFiles')).reportPreview(store.format, store.draft))}
-              >
-                {t('export.preview')}
+        {/* The header and the page's alerts stay at the top of the screen together: a draft file that does not
+            open, a clash with another tab or a full store is seen wherever the clerk is on the page. */}
+        <div className="top" ref={topbar}>
+          <header className="topbar">
+            <div className="brand">
+              <h1>{t('app.name')}</h1>
+              <span className="tagline">{t('app.tagline')}</span>
+            </div>
+            <div className="toolbar">
+              <button type="button" className="secondary" onClick={() => setConfirmNew(true)}>
+                {t('draft.new')}
               </button>
-              <button type="button" className="secondary" onClick={() => requestExport('docx')}>
-                {t('export.docx')}
+              <FilePicker
+                label={t('draft.open')}
+                accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                testId="open-draft"
+                onFiles={([file]) => void openFile(file!)}
+              />
+              <button type="button" onClick={saveDraftFile}>
+                {t('draft.save')}
               </button>
-              <button type="button" className="secondary" onClick={() => requestExport('txt')}>
-                {t('export.txt')}
-              </button>
-              <button type="button" className="secondary" onClick={() => requestExport('html')}>
-                {t('export.html')}
-              </button>
-            </span>
-            <Tools
-              openDraft={(draft, previous) => {
-                replaceDraft(draft, previous);
-                sync.storeNow(draft);
-              }}
-              setPrevious={(previous) => {
-                store.replace(store.draft, previous);
-                savePrevious(previous);
-              }}
-              notify={(kind, text, problems) => setNotice(problems ? { kind, text, problems } : { kind, text })}
-            />
-            <label className="language">
-              <span className="visually-hidden">{t('app.language')}</span>
-              <select value={i18n.language} onChange={(e) => switchLanguage(e.target.value as Language)} aria-label={t('app.language')}>
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l}>
-                    {LANGUAGE_NAMES[l]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-        </header>
+              <span className="toolbar-group" role="group" aria-label={t('export.group')}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={async () => setPreview((await import('./reportFiles')).reportPreview(store.format, store.draft))}
+                >
+                  {t('export.preview')}
+                </button>
+                <button type="button" className="secondary" onClick={() => requestExport('docx')}>
+                  {t('export.docx')}
+                </button>
+                <button type="button" className="secondary" onClick={() => requestExport('txt')}>
+                  {t('export.txt')}
+                </button>
+                <button type="button" className="secondary" onClick={() => requestExport('html')}>
+                  {t('export.html')}
+                </button>
+              </span>
+              <Tools
+                openDraft={(draft, previous) => {
+                  replaceDraft(draft, previous);
+                  sync.storeNow(draft);
+                }}
+                setPrevious={(previous) => {
+                  store.replace(store.draft, previous);
+                  savePrevious(previous);
+                }}
+                notify={(kind, text, problems) => setNotice(problems ? { kind, text, problems } : { kind, text })}
+              />
+              <label className="language">
+                <span className="visually-hidden">{t('app.language')}</span>
+                <select value={i18n.language} onChange={(e) => switchLanguage(e.target.value as Language)} aria-label={t('app.language')}>
+                  {LANGUAGES.map((l) => (
+                    <option key={l} value={l}>
+                      {LANGUAGE_NAMES[l]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          </header>
 
-        <PageNotices
-          notice={notice}
-          unreadable={unreadable}
-          sync={sync}
-          onDownloadUnreadable={downloadUnreadable}
-          onRecoverUnreadable={() => void recoverUnreadable()}
-          onDismissUnreadable={() => setUnreadable(null)}
-          onSaveFile={saveDraftFile}
-          onDismissNotice={() => setNotice(null)}
-        />
+          <PageNotices {...notices} />
+        </div>
+        <PageNotices {...notices} notice={notice?.kind === 'info' ? notice : null} unreadable={null} sync={{ ...sync, conflict: null, storageProblem: null }} />
 
         <div className="layout">
           <Nav key={`nav-${formKey}`} parts={parts} />

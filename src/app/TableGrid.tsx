@@ -120,12 +120,12 @@ export function TableGrid({ table }: { table: Table }) {
           aria-labelledby={captionId}
           ref={tableElement}
           onPaste={onPaste}
-          style={{ width: `min(100%, ${fullWidth}em)`, minWidth: `${Math.round(fullWidth * 0.65)}em` }}
+          style={{ width: `min(100%, ${fullWidth}em)`, minWidth: `${fullWidth * 0.65}em` }}
         >
           {/* Fixed column widths, in shares of the table's: a keystroke never makes the browser measure the whole table again. */}
           <colgroup>
             {widths.map((w, i) => (
-              <col key={i} style={{ width: `${((w / fullWidth) * 100).toFixed(3)}%` }} />
+              <col key={i} style={{ width: `${(w / fullWidth) * 100}%` }} />
             ))}
           </colgroup>
           <thead>

@@ -67,9 +67,10 @@ export function useSizedSlot(slot: RefObject<HTMLElement | null>, content: RefOb
 }
 
 /**
- * Follows the height of the page's sticky header in the CSS variable `--topbar-height`: the toolbar wraps to a
- * second line on narrower screens, and the navigation's sticky place, a section's scroll target and the space
- * kept free when the browser scrolls a focused field into view (tabbing to a cell) all sit below the header.
+ * Follows the height of the page's sticky header, with the notices shown under it, in the CSS variable
+ * `--topbar-height`: the toolbar wraps to a second line on narrower screens and a notice comes and goes, and the
+ * navigation's sticky place, a section's scroll target and the space kept free when the browser scrolls a
+ * focused field into view (tabbing to a cell) all sit below them.
  */
 export function useStickyHeaderHeight(header: RefObject<HTMLElement | null>): void {
   useEffect(() => {

@@ -382,7 +382,7 @@ function runMigrate(opts: Options, t: TFunction, out: (s: string) => void): numb
   const from = formatById(draft.formatId)!;
   const { draft: moved, report } = migrateDraft(draft, from, to);
   writeOutput(opts.out, draftToJson(moved), t);
-  out(t('migrate.done', { from: from.definition.name, to: to.definition.name, out: opts.out, mapped: report.mapped.length }));
+  out(t('cli.migrateDone', { from: from.definition.name, to: to.definition.name, out: opts.out, mapped: report.mapped.length }));
   const moves = report.mapped.filter((m) => m.from !== m.to);
   if (moves.length > 0) out([t('migrate.moved'), ...moves.map((m) => `  ${cellLabel(from, m.from)} → ${cellLabel(to, m.to)}`)].join('\n'));
   if (report.noCounterpart.length > 0)

@@ -270,9 +270,17 @@ describe('authoring a report in the browser', () => {
     // Stored in the browser as soon as it is opened.
     await expect.poll(async () => JSON.parse((await page.evaluate(() => localStorage.getItem('nianbao.draft'))) ?? 'null')).toEqual(JSON.parse(savedDraft));
 
+    // Opened while the clerk is deep in the page (typing in section 三's last rows): the message is on screen.
+    await cellInput(page, 'requests', 'C', 'NP').focus();
     await page.getByTestId('open-draft').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(savedDraft.slice(0, 200)) });
     const alert = page.getByRole('alert').filter({ hasText: '无法打开“broken.json”' });
     await expect.poll(() => alert.innerText()).toContain('不是有效的 JSON 格式');
+    const said = (await alert.boundingBox())!;
+    expect(said.y).toBeGreaterThanOrEqual(0);
+    expect(said.y + said.height).toBeLessThanOrEqual(1000);
+    // and the cell being typed into is not under it.
+    const cell = (await cellInput(page, 'requests', 'C', 'NP').boundingBox())!;
+    expect(cell.y).toBeGreaterThanOrEqual(said.y + said.height);
     await expect.poll(() => cellInput(page, 'requests', 'B4.1', 'NP').inputValue()).toBe('434');
     await expect.poll(() => page.getByLabel('机关名称').inputValue()).toBe('北京市丰台区人民政府');
 
