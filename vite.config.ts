@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The built page's Content-Security-Policy: scripts only from the app's own files (no inline script, no eval),
@@ -45,6 +46,11 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig(({ command }) => ({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  resolve: {
+    alias: [
+      { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: fileURLToPath(new URL('./src/app/syncExternalStoreShim.ts', import.meta.url)) },
+    ],
+  },
   ...(command === 'serve' ? { html: { cspNonce: DEV_NONCE } } : {}),
   server: { headers: { 'Content-Security-Policy': DEV_CONTENT_SECURITY_POLICY } },
   // `npm start` serves the built page: the policy is in the page itself, and sent as a header too.

@@ -205,8 +205,14 @@ function sameFinding(x: Finding, y: Finding): boolean {
       x.actual === y.actual &&
       x.expected === y.expected &&
       x.message.key === y.message.key &&
-      JSON.stringify(x.message.params) === JSON.stringify(y.message.params))
+      sameParams(x.message.params, y.message.params))
   );
+}
+
+/** Whether two messages' parameters (strings and numbers) are the same, name by name. */
+function sameParams(a: Record<string, string | number>, b: Record<string, string | number>): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((n) => a[n] === b[n]);
 }
 
 /** Whether two lists hold the same findings: the same objects, as keepUnchanged keeps a finding that says the same. */
