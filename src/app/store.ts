@@ -8,7 +8,7 @@
 import type { SectionId } from '../format/definition';
 import { splitCellId, type CellId, type Format } from '../format/format';
 import { formatById } from '../format/registry';
-import { effectiveNumber, setCell, type Draft } from '../model/draft';
+import { carryComputedTotals, effectiveNumber, setCell, type Draft } from '../model/draft';
 import { check, recheck, type Change } from '../rules/engine';
 import type { Finding } from '../rules/finding';
 
@@ -64,8 +64,10 @@ export class DraftStore {
   setCell(cell: CellId, value: string): void {
     const { table, row, column } = splitCellId(cell);
     if ((this.draft.cells[table]?.[row]?.[column] ?? '') === value) return;
-    this.draft = setCell(this.draft, cell, value);
+    const before = this.draft;
+    this.draft = setCell(before, cell, value);
     const totals = this.totalsFollowing(cell);
+    carryComputedTotals(before, this.draft, totals);
     this.writeTotals(totals);
     this.applyChange({ cell }, [cell, ...totals].map(topic.cell));
   }
@@ -127,7 +129,10 @@ export class DraftStore {
       const rows = cells[table] === this.draft.cells[table] ? (cells[table] = { ...cells[table] }) : cells[table]!;
       rows[row] = { ...rows[row], [column]: value };
     }
-    this.draft = { ...this.draft, cells };
+    const computed = this.draft;
+    this.draft = { ...computed, cells };
+    // The totals written are those just added up: every total is the same in both drafts.
+    carryComputedTotals(computed, this.draft, []);
   }
 
   private totalsFollowing(cell: CellId): readonly CellId[] {

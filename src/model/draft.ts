@@ -208,6 +208,19 @@ export function effectiveNumber(format: Format, draft: Draft, cell: CellId): num
 
 const computedTotals = new WeakMap<Draft, Map<CellId, number | null>>();
 
+/**
+ * Hands the totals worked out for a draft on to its successor, but for those a change moved (`moved`: the
+ * totals its changed cell feeds): a keystroke then adds up the typed cell's row and column again, not every
+ * total the checks read.
+ */
+export function carryComputedTotals(from: Draft, to: Draft, moved: readonly CellId[]): void {
+  const memo = computedTotals.get(from);
+  if (!memo || computedTotals.has(to)) return;
+  const carried = new Map(memo);
+  for (const cell of moved) carried.delete(cell);
+  computedTotals.set(to, carried);
+}
+
 /** A copy of the draft with every computed total written out (authored drafts); as-printed drafts unchanged. */
 export function withComputedTotals(format: Format, draft: Draft): Draft {
   if (draft.totals !== 'computed') return draft;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatById } from '../../src/format/registry';
 import { readDraftText } from '../../src/model/draftFile';
-import { cellValue } from '../../src/model/draft';
+import { cellValue, effectiveNumber } from '../../src/model/draft';
 import { DraftStore, topic } from '../../src/app/store';
 
 const gb2021 = formatById('gb-2021')!;
@@ -54,5 +54,24 @@ describe('the draft store while the clerk types', () => {
     expect(calls[topic.cell(rowTotal)]).toBe(0);
     expect(calls[topic.section(section)]).toBe(0);
     expect(calls[topic.draft]).toBe(1);
+  });
+});
+
+describe('totals handed on from one keystroke to the next', () => {
+  it('are what the draft adds up to afresh, after keystrokes all over the tables', () => {
+    const store = new DraftStore(fullDraft());
+    const cells = [...gb2021.tables.values()].flatMap((t) =>
+      t.rows.flatMap((r) => t.columns.map((c) => `${t.id}/${r.key}/${c.key}`).filter((cell) => !gb2021.isTotal(cell))),
+    );
+    // A fixed sequence of cells and values, blanks included (a blank total is a blank sum).
+    for (let i = 0; i < 400; i++) {
+      const cell = cells[(i * 37) % cells.length]!;
+      store.setCell(cell, i % 23 === 0 ? '' : String((i * 7) % 50));
+      if (i % 50 !== 49) continue;
+      // A copy has no totals remembered: each one is added up from its parts.
+      const fresh = structuredClone(store.draft);
+      for (const total of gb2021.totals.keys()) expect(effectiveNumber(gb2021, store.draft, total), total).toBe(effectiveNumber(gb2021, fresh, total));
+    }
+    expect(store.totalText('requests/A1/TOT')).toBe(String(effectiveNumber(gb2021, structuredClone(store.draft), 'requests/A1/TOT') ?? ''));
   });
 });
