@@ -61,19 +61,28 @@ const byLabel = (label: string) => `input[aria-label="${label.replace(/"/g, '\\"
  */
 const INSTRUMENT = `
   window.__t0 = 0;
-  window.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
-  window.__measure = (sel, before) => (window.__measured = new Promise((resolve) => {
+  window.__watch = null;
+  window.__measure = (sel, before) => {
+    window.__measured = new Promise((resolve) => { window.__watch = { sel, before, resolve }; });
+  };
+  // At the window, in the capture phase, before any listener of the page's: the keydown time, and the poll
+  // started in the key's own task, so it looks at the first frame after the key, whatever the page does.
+  window.addEventListener('keydown', () => {
+    window.__t0 = performance.now();
+    const watch = window.__watch;
+    if (!watch) return;
+    window.__watch = null;
     const poll = () => {
-      const el = document.querySelector(sel);
-      if (el && el.value !== before && window.__t0 > 0) {
+      const el = document.querySelector(watch.sel);
+      if (el && el.value !== watch.before) {
         // The frame that shows the value is being produced now; the next task runs after it.
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now() - window.__t0);
+        channel.port1.onmessage = () => watch.resolve(performance.now() - window.__t0);
         channel.port2.postMessage(0);
       } else requestAnimationFrame(poll);
     };
     requestAnimationFrame(poll);
-  }));
+  }, true);
 `;
 
 async function metrics(cdp: CDPSession): Promise<{ task: number; script: number; style: number; layout: number }> {
@@ -105,9 +114,10 @@ export async function keystroke(
   await s.page.evaluate(`new Promise((r) => setTimeout(r, ${Math.random() * 16}))`);
   const m0 = await metrics(s.cdp);
   {
-    // The poll is running before the key is sent: the key travels to the page by another way than a script
-    // does, and a poll started by a script still on its way could first look a frame or more after the key's.
-    await s.page.evaluate(`window.__measure(${JSON.stringify(shows)}, ${JSON.stringify(before)}), 0`);
+    // What to watch is set before the key is sent, and the poll starts with the keydown (INSTRUMENT): the key
+    // travels to the page by another way than a script does, and a poll started by a script sent alongside the
+    // key could first look a frame or more after the one that showed the value.
+    await s.page.evaluate(`window.__measure(${JSON.stringify(shows)}, ${JSON.stringify(before)})`);
     await s.page.keyboard.press(key);
     // Deferred work (a summary, the navigation) belongs to the keystroke too: the figures are taken 100 ms after
     // the update (one script for both, as the instrumentation's own time counts on every page alike).
