@@ -20,7 +20,8 @@ import { topic, type DraftStore } from './store';
 import { canonicalValue } from './tableTyping';
 
 /** A message under a table: what a paste or fill did, or why it was refused. */
-export type Note = { kind: 'info' | 'error'; text: string; undo?: () => void } | null;
+/** A table's message after an action of the clerk's, worded in the language the page shows when it is drawn. */
+export type Note = { kind: 'info' | 'error'; text: (t: TFunction) => string; undo?: () => void } | null;
 
 /** The findings that mark a cell: open errors and warnings. */
 function marksOf(findings: readonly Finding[]): Finding[] {
@@ -135,7 +136,7 @@ export const CellInput = memo(function CellInput({ table, rowKey, columnKey, r, 
           if (parsed.changes.length > 0) {
             setNote({
               kind: 'info',
-              text: t('table.normalized', { cell: name, value: parsed.value, what: parsed.changes.map((x) => t(`normalized.${x}`)).join('，') }),
+              text: (t) => t('table.normalized', { cell: name, value: parsed.value, what: parsed.changes.map((x) => t(`normalized.${x}`)).join('，') }),
             });
           }
         }}

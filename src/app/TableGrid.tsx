@@ -42,13 +42,13 @@ export function TableGrid({ table }: { table: Table }) {
     let height = 1;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) height++;
     if (height > rowsLeft) {
-      setNote({ kind: 'error', text: t('paste.tooManyRows', { rows: height.toLocaleString('en-US'), rowsLeft }) });
+      setNote({ kind: 'error', text: (t) => t('paste.tooManyRows', { rows: height.toLocaleString('en-US'), rowsLeft }) });
       return;
     }
     const block = text.split('\n').map((line) => line.split('\t'));
     const width = block.reduce((w, row) => Math.max(w, row.length), 0);
     if (width > colsLeft) {
-      setNote({ kind: 'error', text: t('paste.doesNotFit', { rows: height, cols: width, rowsLeft, colsLeft }) });
+      setNote({ kind: 'error', text: (t) => t('paste.doesNotFit', { rows: height, cols: width, rowsLeft, colsLeft }) });
       return;
     }
     const changes: { cell: CellId; from: string; to: string }[] = [];
@@ -69,11 +69,11 @@ export function TableGrid({ table }: { table: Table }) {
       }),
     );
     if (problems.length > 0) {
-      setNote({ kind: 'error', text: t('paste.refused', { count: problems.length, list: problems.slice(0, 3).join('；') }) });
+      setNote({ kind: 'error', text: (t) => t('paste.refused', { count: problems.length, list: problems.slice(0, 3).join('；') }) });
       return;
     }
     if (changes.length === 0) {
-      setNote({ kind: 'info', text: t('paste.nothingChanges') });
+      setNote({ kind: 'info', text: (t) => t('paste.nothingChanges') });
       return;
     }
     setNote(null);
@@ -83,16 +83,16 @@ export function TableGrid({ table }: { table: Table }) {
   const fillZeros = () => {
     const blanks = store.format.cells.filter((c) => c.startsWith(`${table.id}/`) && !isComputed(c) && cellValue(store.draft, c) === '');
     if (blanks.length === 0) {
-      setNote({ kind: 'info', text: t('table.noBlanks') });
+      setNote({ kind: 'info', text: (t) => t('table.noBlanks') });
       return;
     }
     write(blanks.map((c) => [c, '0']));
     setNote({
       kind: 'info',
-      text: t('table.filledZeros', { count: blanks.length }),
+      text: (t) => t('table.filledZeros', { count: blanks.length }),
       undo: () => {
         write(blanks.map((c) => [c, '']));
-        setNote({ kind: 'info', text: t('table.undone') });
+        setNote({ kind: 'info', text: (t) => t('table.undone') });
       },
     });
   };
@@ -181,7 +181,7 @@ export function TableGrid({ table }: { table: Table }) {
         </table>
       </div>
       <div className={`table-note ${note?.kind ?? ''}`} role={note?.kind === 'error' ? 'alert' : 'status'}>
-        {note?.text}
+        {note?.text(t)}
         {note?.undo && (
           <button type="button" className="link" onClick={note.undo}>
             {t('table.undo')}
@@ -214,7 +214,7 @@ export function TableGrid({ table }: { table: Table }) {
             type="button"
             onClick={() => {
               if (preview) write(preview.map((p) => [p.cell, p.to]));
-              setNote({ kind: 'info', text: t('paste.applied', { count: preview?.length ?? 0 }) });
+              setNote({ kind: 'info', text: (t) => t('paste.applied', { count: preview?.length ?? 0 }) });
               setPreview(null);
             }}
           >

@@ -231,9 +231,16 @@ describe('authoring a report in the browser', () => {
     expect(saved.formatId).toBe('bj-2019');
     expect(saved.cells).toEqual(seed.cells);
 
+    // A table's message after an action (here: fill blanks with 0, the table having none) is said again in
+    // the language chosen later.
+    const note = page.locator('#part-requests .table-note');
+    await page.locator('#part-requests .table-tools button').first().click();
+    await expect.poll(() => note.innerText()).toBe('本表没有空白单元格。');
+
     // English, screenshot of both languages.
     await page.getByLabel('语言').selectOption('en');
     await page.getByRole('button', { name: 'Save draft' }).waitFor({ state: 'visible' });
+    await expect.poll(() => note.innerText()).toBe('This table has no blank cells.');
     await page.locator('#part-requests').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}authoring-en.png` });
     // The cells' own names follow the language (they are worked out once per language).
