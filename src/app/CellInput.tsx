@@ -19,8 +19,10 @@ import { cellInputId, findingTextId } from './formFields';
 import { topic, type DraftStore } from './store';
 import { canonicalValue } from './tableTyping';
 
-/** A message under a table: what a paste or fill did, or why it was refused. */
-/** A table's message after an action of the clerk's, worded in the language the page shows when it is drawn. */
+/**
+ * A message under a table: what a paste or fill did, or why it was refused; worded when drawn, in the language
+ * the page then shows.
+ */
 export type Note = { kind: 'info' | 'error'; text: (t: TFunction) => string; undo?: () => void } | null;
 
 /** The findings that mark a cell: open errors and warnings. */

@@ -211,12 +211,12 @@ const computedTotals = new WeakMap<Draft, Map<CellId, number | null>>();
 /**
  * Hands the totals worked out for a draft on to its successor, but for those a change moved (`moved`: the
  * totals its changed cell feeds): a keystroke then adds up the typed cell's row and column again, not every
- * total the checks read.
+ * total the checks read. Where nothing moved, both drafts add up alike and share what is worked out.
  */
 export function carryComputedTotals(from: Draft, to: Draft, moved: readonly CellId[]): void {
   const memo = computedTotals.get(from);
   if (!memo || computedTotals.has(to)) return;
-  const carried = new Map(memo);
+  const carried = moved.length === 0 ? memo : new Map(memo);
   for (const cell of moved) carried.delete(cell);
   computedTotals.set(to, carried);
 }
